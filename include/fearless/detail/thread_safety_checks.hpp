@@ -1,0 +1,154 @@
+// check_send<T>() / check_sync<T>(): the errors a learner sees when a value
+// may not cross threads. Called in function bodies (not requires-clauses:
+// those print 13-20 lines and GCC hides which argument failed).
+//
+// Each check holds one static_assert per reason, with mutually exclusive
+// conditions, so exactly one error fires: the rule in Rust's words, what is
+// wrong, and the fix. Clang 22 names the types in the message itself; older
+// compilers print the template's "[with T = ...]" just above it.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "config.hpp"
+#include "type_name.hpp"
+
+FEARLESS_BEGIN_HEADER
+
+namespace fearless::detail {
+
+// "{T}" -> `T`, "{C}" -> `Culprit`, "{because}" -> ", because it contains `Culprit`"
+// when the culprit is not T itself.
+template <class T, class C, std::size_t N>
+constexpr auto explain(const char (&text)[N]) {
+    constexpr std::string_view t = type_name<T>();
+    constexpr std::string_view c = type_name<C>();
+    constexpr bool same = t == c;
+    fixed_string<N + 3 * (t.size() + c.size() + 32)> out;
+    std::string_view s(text, N - 1);
+    for (std::size_t i = 0; i < s.size();) {
+        if (s.substr(i, 3) == "{T}") {
+            out.append("`"); out.append(t); out.append("`"); i += 3;
+        } else if (s.substr(i, 3) == "{C}") {
+            out.append(c); i += 3;
+        } else if (s.substr(i, 9) == "{because}") {
+            if (!same) { out.append(", because it contains `"); out.append(c); out.append("`"); }
+            i += 9;
+        } else {
+            out.buf[out.len++] = s[i++];
+        }
+    }
+    return out;
+}
+
+template <class T, blame B>
+inline constexpr bool send_not_blocked_by = send_eval<std::remove_cv_t<T>>::why != B;
+template <class T, blame B>
+inline constexpr bool sync_not_blocked_by = sync_eval<std::remove_cv_t<T>>::why != B;
+
+template <class T>
+inline constexpr bool send_reason_known = [] {
+    constexpr blame b = send_eval<std::remove_cv_t<T>>::why;
+    return b == blame::none || b == blame::rc || b == blame::guard || b == blame::interior_mutability ||
+           b == blame::single_consumer || b == blame::borrow || b == blame::undeclared;
+}();
+template <class T>
+inline constexpr bool sync_reason_known = [] {
+    constexpr blame b = sync_eval<std::remove_cv_t<T>>::why;
+    return b == blame::none || b == blame::rc || b == blame::guard || b == blame::interior_mutability ||
+           b == blame::single_consumer || b == blame::borrow || b == blame::undeclared;
+}();
+
+}  // namespace fearless::detail
+
+// Only the message is a macro, so that compilers point at the condition and
+// print no "in expansion of macro" notes.
+#if FEARLESS_FORMATTED_ASSERT
+#define FEARLESS_EXPLAIN(T, C, formatted, plain) ::fearless::detail::explain<T, C>(formatted)
+#else
+#define FEARLESS_EXPLAIN(T, C, formatted, plain) plain
+#endif
+
+namespace fearless::detail {
+
+template <class T>
+constexpr void check_send() {
+    using C [[maybe_unused]] = typename send_eval<std::remove_cv_t<T>>::culprit;
+    static_assert(send_not_blocked_by<T, blame::rc>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: Rc's reference count is not atomic. "
+        "help: use Arc<T> instead of Rc<T>",
+        "`T` cannot be sent between threads safely: it holds an Rc, whose reference count is not atomic. "
+        "help: use Arc<T> instead of Rc<T>"));
+    static_assert(send_not_blocked_by<T, blame::guard>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: a MutexGuard must be dropped on the thread that "
+        "locked the Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread",
+        "`T` cannot be sent between threads safely: a MutexGuard must be dropped on the thread that locked the "
+        "Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread"));
+    static_assert(send_not_blocked_by<T, blame::interior_mutability>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: Cell and RefCell cannot be shared between "
+        "threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share",
+        "`T` cannot be sent between threads safely: it would share a Cell or RefCell, which cannot be shared "
+        "between threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share"));
+    static_assert(send_not_blocked_by<T, blame::single_consumer>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: a Receiver is a single consumer and cannot be "
+        "shared. help: move the Receiver itself into the one thread that receives",
+        "`T` cannot be sent between threads safely: a Receiver is a single consumer and cannot be shared. "
+        "help: move the Receiver itself into the one thread that receives"));
+    static_assert(send_not_blocked_by<T, blame::borrow>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: a pointer or reference may outlive the data it "
+        "points to. help: move an owned value into the thread, or borrow inside thread::scope",
+        "`T` cannot be sent between threads safely: it holds a pointer or reference, which may outlive the data "
+        "it points to. help: move an owned value into the thread, or borrow inside thread::scope"));
+    static_assert(send_not_blocked_by<T, blame::undeclared>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be sent between threads safely{because}: fearless cannot see inside `{C}`. help: if it is "
+        "safe to move to another thread, declare it: "
+        "template <> inline constexpr bool fearless::unsafe_impl_send<{C}> = true;",
+        "`T` cannot be sent between threads safely: fearless cannot see inside this class. help: if it is "
+        "safe to move to another thread, declare it: "
+        "template <> inline constexpr bool fearless::unsafe_impl_send<YourClass> = true;"));
+    static_assert(send_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be sent between threads safely{because}",
+                     "`T` cannot be sent between threads safely"));
+}
+
+template <class T>
+constexpr void check_sync() {
+    using C [[maybe_unused]] = typename sync_eval<std::remove_cv_t<T>>::culprit;
+    static_assert(sync_not_blocked_by<T, blame::interior_mutability>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: Cell and RefCell change their value without "
+        "synchronization. help: use Mutex<T> (or std::atomic) for data that threads share",
+        "`T` cannot be shared between threads safely: Cell and RefCell change their value without "
+        "synchronization. help: use Mutex<T> (or std::atomic) for data that threads share"));
+    static_assert(sync_not_blocked_by<T, blame::rc>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: Rc's reference count is not atomic. "
+        "help: use Arc<T> instead of Rc<T>",
+        "`T` cannot be shared between threads safely: it holds an Rc, whose reference count is not atomic. "
+        "help: use Arc<T> instead of Rc<T>"));
+    static_assert(sync_not_blocked_by<T, blame::single_consumer>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: a Receiver is a single consumer. "
+        "help: move the Receiver into the one thread that receives",
+        "`T` cannot be shared between threads safely: a Receiver is a single consumer. "
+        "help: move the Receiver into the one thread that receives"));
+    static_assert(sync_not_blocked_by<T, blame::guard>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: a MutexGuard belongs to the thread that locked. "
+        "help: share the Mutex and lock() in each thread",
+        "`T` cannot be shared between threads safely: a MutexGuard belongs to the thread that locked. "
+        "help: share the Mutex and lock() in each thread"));
+    static_assert(sync_not_blocked_by<T, blame::borrow>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: it holds a pointer or reference. "
+        "help: share an owned value",
+        "`T` cannot be shared between threads safely: it holds a pointer or reference. help: share an owned value"));
+    static_assert(sync_not_blocked_by<T, blame::undeclared>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely{because}: fearless cannot see inside `{C}`. help: if its "
+        "const members are safe to call from many threads, declare it: "
+        "template <> inline constexpr bool fearless::unsafe_impl_sync<{C}> = true;",
+        "`T` cannot be shared between threads safely: fearless cannot see inside this class. help: if its "
+        "const members are safe to call from many threads, declare it: "
+        "template <> inline constexpr bool fearless::unsafe_impl_sync<YourClass> = true;"));
+    static_assert(sync_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be shared between threads safely{because}",
+                     "`T` cannot be shared between threads safely"));
+}
+
+}  // namespace fearless::detail
+
+FEARLESS_END_HEADER

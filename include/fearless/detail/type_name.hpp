@@ -1,0 +1,98 @@
+// The readable name of a type, computed at compile time, for error messages
+// (Clang 22's formatted static_assert) and for recognising standard library
+// templates without including their headers.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace fearless::detail {
+
+// A string built in a constant expression: static_assert accepts any object
+// with constexpr data() and size() as its message (C++26, Clang 22 in C++20).
+template <std::size_t N>
+struct fixed_string {
+    char buf[N + 1]{};
+    std::size_t len = 0;
+    constexpr const char* data() const { return buf; }
+    constexpr std::size_t size() const { return len; }
+    constexpr std::string_view view() const { return {buf, len}; }
+    constexpr void append(std::string_view s) {
+        for (char c : s) buf[len++] = c;
+    }
+};
+
+template <class T>
+constexpr std::string_view raw_type_name() {
+    // GCC: "... raw_type_name() [with T = X; std::string_view = ...]"
+    // Clang: "... raw_type_name() [T = X]"
+    std::string_view p = __PRETTY_FUNCTION__;
+    std::size_t start = p.find("T = ") + 4;
+    std::size_t end = p.find("; ", start);
+    if (end == std::string_view::npos) end = p.rfind(']');
+    return p.substr(start, end - start);
+}
+
+// The name with the library's own namespace dropped ("Rc<int>", not
+// "fearless::Rc<int>"): messages read the way users wrote the types.
+template <class T>
+constexpr auto make_type_name() {
+    constexpr std::string_view raw = raw_type_name<T>();
+    constexpr std::string_view ns = "fearless::";
+    fixed_string<raw.size()> out;
+    for (std::size_t i = 0; i < raw.size();) {
+        if (raw.substr(i, ns.size()) == ns) { i += ns.size(); continue; }
+        out.buf[out.len++] = raw[i++];
+    }
+    return out;
+}
+
+template <class T>
+inline constexpr auto type_name_storage = make_type_name<T>();
+
+template <class T>
+constexpr std::string_view type_name() { return type_name_storage<T>.view(); }
+
+// True if T is the standard library template `name` ("shared_ptr<", ...),
+// whatever inline namespaces (std::__1::, std::__cxx11::) it sits in.
+constexpr bool is_std_named(std::string_view type, std::string_view name) {
+    if (type.substr(0, 5) != "std::") return false;
+    type.remove_prefix(5);
+    while (type.substr(0, 2) == "__") {
+        std::size_t colons = type.find("::");
+        if (colons == std::string_view::npos) return false;
+        type.remove_prefix(colons + 2);
+    }
+    return type.substr(0, name.size()) == name;
+}
+
+template <class T>
+inline constexpr bool in_std = type_name<T>().substr(0, 5) == "std::";
+
+template <class T>
+constexpr bool std_named(std::string_view name) { return is_std_named(type_name<T>(), name); }
+
+// Message assembly for formatted static_asserts: before `Type` after.
+template <class T, std::size_t A, std::size_t B>
+constexpr auto message(const char (&before)[A], const char (&after)[B]) {
+    constexpr std::string_view name = type_name<T>();
+    fixed_string<A + B + name.size()> m;
+    m.append(std::string_view(before, A - 1));
+    m.append("`");
+    m.append(name);
+    m.append("`");
+    m.append(std::string_view(after, B - 1));
+    return m;
+}
+
+}  // namespace fearless::detail
+
+// FEARLESS_ASSERT(cond, T, "before ", " after"): a static_assert whose message
+// names the offending type. Where static_assert only takes a literal (GCC 12,
+// Clang 14/19) the message says `T` and the compiler's "[with T = ...]" note
+// names it.
+#if FEARLESS_FORMATTED_ASSERT
+#define FEARLESS_ASSERT(cond, T, before, after) \
+    static_assert(cond, ::fearless::detail::message<T>(before, after))
+#else
+#define FEARLESS_ASSERT(cond, T, before, after) static_assert(cond, before "`" #T "`" after)
+#endif
