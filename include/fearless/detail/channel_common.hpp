@@ -1,0 +1,102 @@
+// What the three channel flavors (list, array, zero) share: the result of one
+// operation, raw storage for a message, the count that decides who frees the
+// channel, and the spin-then-park loop of a blocking operation.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <new>
+#include <optional>
+#include <utility>
+
+#include "config.hpp"
+#include "parker.hpp"
+
+FEARLESS_BEGIN_HEADER
+
+namespace fearless::detail {
+
+// pending: the operation would block (receive: empty; send: full).
+enum class chan_status : unsigned char { ok, pending, disconnected, timeout };
+
+enum class flavor : unsigned char { list, array, zero };
+
+// Room for one T that is constructed and destroyed by hand.
+template <class T>
+struct raw_slot {
+    alignas(T) unsigned char bytes[sizeof(T)];
+
+    T* get() noexcept { return std::launder(reinterpret_cast<T*>(bytes)); }
+    void put(T&& v) { ::new (static_cast<void*>(bytes)) T(std::move(v)); }
+    // Moves the message into `out` and ends its life in the slot.
+    void take(std::optional<T>& out) {
+        T* p = get();
+        out.emplace(std::move(*p));
+        p->~T();
+    }
+    void destroy() noexcept { get()->~T(); }
+};
+
+// Shared ownership, as crossbeam's `counter`: any number of senders, one
+// receiver. The side that leaves last frees the channel.
+struct chan_counter {
+    std::atomic<std::size_t> senders{1};
+    std::atomic<bool> other_side_gone{false};
+};
+
+template <class Chan>
+void acquire_sender(Chan* c) noexcept {
+    c->counter.senders.fetch_add(1, std::memory_order_relaxed);
+}
+
+template <class Chan>
+void release_sender(Chan* c) noexcept {
+    if (c->counter.senders.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        c->disconnect_senders();
+        if (c->counter.other_side_gone.exchange(true, std::memory_order_acq_rel)) delete c;
+    }
+}
+
+template <class Chan>
+void release_receiver(Chan* c) noexcept {
+    c->disconnect_receiver();
+    if (c->counter.other_side_gone.exchange(true, std::memory_order_acq_rel)) delete c;
+}
+
+// Repeats `attempt` until it stops answering `pending`: first spinning and
+// yielding (crossbeam's Backoff), then parked on `ev` until a notify or the
+// deadline (nullptr: none). The announce-then-retry order pairs with the
+// notifier's publish-then-notify (see `event`), so no wake-up is lost.
+template <class Attempt>
+chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline) {
+    for (;;) {
+        backoff b;
+        for (;;) {
+            chan_status s = attempt();
+            if (s != chan_status::pending) return s;
+            if (b.completed()) break;
+            b.snooze();
+        }
+        std::uint32_t key = ev.key();
+        ev.announce();
+        chan_status s = attempt();
+        if (s != chan_status::pending) {
+            ev.retire();
+            return s;
+        }
+        bool woken = true;
+        if (deadline)
+            woken = ev.park_until(key, *deadline);
+        else
+            ev.park(key);
+        ev.retire();
+        if (!woken) {
+            s = attempt();
+            return s == chan_status::pending ? chan_status::timeout : s;
+        }
+    }
+}
+
+}  // namespace fearless::detail
+
+FEARLESS_END_HEADER
