@@ -1,0 +1,13 @@
+// The whole run: discover → parse → plan → run (pool) → check → report.
+#pragma once
+
+#include <ostream>
+
+#include "options.hpp"
+
+namespace fearless::check {
+
+// Returns the exit status: 0 nothing failed, 1 failures, 2 configuration error.
+int run_suite(const Options& options, std::ostream& out, std::ostream& err);
+
+}  // namespace fearless::check

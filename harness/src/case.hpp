@@ -1,0 +1,76 @@
+// A case file and what its directives and annotations ask for (SPEC §5).
+//
+//     //@ compile-fail
+//     //@ only: clang>=19
+//     spawn(work, r); //~ ERROR cannot be sent between threads safely
+//
+// parse_case() turns the text of one file into a Case; it never throws. A
+// malformed file (unknown directive, no mode, two modes, a compile-fail case
+// without annotations, an annotation above line 1 ...) comes back with
+// `problems` set, each "cases/x/y.cpp:LINE: what is wrong", and is reported as
+// a failure of that case, never run.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fearless::check {
+
+enum class Mode { compile_fail, compile_pass, run_pass, run_fail };
+enum class StdoutMode { exact, sorted, regex };
+
+std::string_view mode_name(Mode m);
+std::string_view stdout_mode_name(StdoutMode m);
+
+// `//~ ERROR text` (substring) or `//~ ERROR /regex/` (ECMAScript search).
+struct Annotation {
+    int line = 0;        // the case line the error is expected on
+    int written_on = 0;  // the line holding the annotation
+    std::string text;
+    bool is_regex = false;
+};
+
+// One alternative of `//@ only:`: a family and optionally a version bound.
+struct CompilerReq {
+    std::string family;  // "gcc" or "clang"
+    std::string op;      // "", ">=", ">", "<=", "<", "=="
+    int version = 0;
+};
+
+// `//@ check: clang-tidy bugprone-use-after-move`: another checker whose findings count as errors.
+struct Checker {
+    std::string tool;                 // only "clang-tidy" for now
+    std::vector<std::string> checks;  // e.g. {"bugprone-use-after-move"}
+};
+
+struct Case {
+    std::filesystem::path file;  // as the compiler is given it (relative to the root when under it)
+    std::string id;              // "topic/name": path under the cases dir, without ".cpp"
+    std::string display;         // what reports show, e.g. "cases/topic/name.cpp"
+
+    std::optional<Mode> mode;
+    std::string mirrors;
+    std::vector<CompilerReq> only;  // empty: every compiler
+    std::vector<std::string> flags;
+    StdoutMode stdout_mode = StdoutMode::exact;
+    std::optional<double> timeout_s;
+    std::vector<Checker> checks;
+    std::vector<Annotation> annotations;
+
+    std::vector<std::string> lines;     // the source, for rendering the user's line
+    std::vector<std::string> problems;  // non-empty: malformed, do not run
+
+    bool malformed() const { return !problems.empty(); }
+};
+
+// Parses `text`, the content of the file whose identity is given in `identity`
+// (file, id and display set; the rest is filled in).
+Case parse_case(std::string_view text, Case identity);
+
+// Parses one `only:` alternative such as "clang>=19"; nullopt if it is not one.
+std::optional<CompilerReq> parse_compiler_req(std::string_view text);
+
+}  // namespace fearless::check

@@ -1,0 +1,35 @@
+// The exact command lines of a job (pure; -v prints them).
+//
+// Compilers run with LC_ALL=C and without colour, with -std=c++20 -pthread,
+// the include paths, the configured flags, then the case's own flags (last, so
+// they win). Never a flag that hides echoed source lines: on GCC 12 and Clang
+// 14 the reason of a deleted function lives only there (SPEC §4).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "case.hpp"
+#include "compiler.hpp"
+#include "plan.hpp"
+#include "process.hpp"
+
+namespace fearless::check {
+
+// `output`: where to link the program (run cases); nullopt: -fsyntax-only.
+Command compile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
+                        const std::optional<std::filesystem::path>& output);
+
+Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s);
+
+Command program_command(const std::filesystem::path& program, const std::filesystem::path& run_dir);
+
+Limits compile_limits(const RunSettings& s);
+// Timeout from `//@ timeout:` or the run's; CPU seconds, address space and file size capped.
+Limits program_limits(const Case& c, const RunSettings& s);
+
+// A shell-pasteable rendering: `cd ROOT && LC_ALL=C g++ ... 'a b'`.
+std::string shell_line(const Command& cmd);
+
+}  // namespace fearless::check

@@ -1,0 +1,41 @@
+// Which compilers to run, and what each one is (family and major version).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "case.hpp"
+
+namespace fearless::check {
+
+enum class Family { gcc, clang, unknown };
+
+struct Compiler {
+    std::string command;  // as the user named it: "g++", "clang++-19", "/opt/bin/clang++"
+    Family family = Family::unknown;
+    int major = 0;
+    std::string label;    // what reports show: "gcc-12", "clang-19"
+    std::string problem;  // non-empty: missing or unidentifiable; its jobs fail with this
+};
+
+std::string_view family_name(Family f);
+
+// The compilers tried when none is given: every one of these found on PATH.
+const std::vector<std::string>& default_compiler_candidates();
+
+// Family and major version from the first lines of `--version` (pure).
+std::optional<std::pair<Family, int>> parse_version_output(std::string_view version_output);
+
+// Runs `command --version`; a compiler that is missing or unrecognized comes
+// back with `problem` set (the suite reports it per job and goes on).
+Compiler identify_compiler(const std::string& command);
+
+// Gives duplicate labels ("clang-14" twice) the command as a suffix.
+void disambiguate_labels(std::vector<Compiler>& compilers);
+
+// Whether `compiler` satisfies the case's `//@ only:` (any alternative).
+bool satisfies(const Compiler& compiler, const std::vector<CompilerReq>& only);
+
+}  // namespace fearless::check

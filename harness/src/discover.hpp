@@ -1,0 +1,33 @@
+// Finding case files, and expected files that no longer have a case.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fearless::check {
+
+struct Discovery {
+    std::vector<std::filesystem::path> files;  // *.cpp, sorted, relative to root when under it
+    std::vector<std::string> problems;         // "PATH: no case matches it"
+};
+
+// `paths` empty: every case under `cases_dir`. A path is a case file or a
+// folder searched recursively. `filter`: keep files whose path contains it.
+Discovery discover_cases(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
+                         const std::vector<std::string>& paths, const std::string& filter);
+
+// "topic/name" for cases/topic/name.cpp: where its expected files live.
+std::string case_id(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
+                    const std::filesystem::path& file);
+
+// Expected files (`*.stderr`, `*.stdout`, with or without a compiler qualifier)
+// whose case file does not exist.
+std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::path& root,
+                                                       const std::filesystem::path& expected_dir,
+                                                       const std::filesystem::path& cases_dir);
+
+// `p` relative to root when it is under it, else as it is.
+std::filesystem::path relative_to_root(const std::filesystem::path& root, const std::filesystem::path& p);
+
+}  // namespace fearless::check

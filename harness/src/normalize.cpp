@@ -1,0 +1,125 @@
+#include "normalize.hpp"
+
+#include <algorithm>
+#include <regex>
+
+#include "text.hpp"
+
+namespace fearless::check {
+
+namespace {
+
+std::string relative(const std::string& file, const std::filesystem::path& root) {
+    if (file.empty()) return file;
+    auto abs = (root / file).lexically_normal();
+    auto rel = abs.lexically_relative(root.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+    return abs.generic_string();
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    if (from.empty()) return;
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+// Paths under the root are written relative to it, in the locations and inside messages.
+Findings relative_paths(Findings fs, const NormalizeContext& ctx) {
+    std::string prefix = ctx.root.lexically_normal().generic_string();
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    auto fix = [&](Location& l) { l.file = relative(l.file, ctx.root); };
+    auto fix_text = [&](std::string& t) {
+        if (ctx.root.is_absolute()) replace_all(t, prefix, "");
+    };
+    for (auto& f : fs) {
+        fix(f.at);
+        fix(f.raised_at);
+        fix_text(f.message);
+        for (auto& n : f.notes) {
+            fix(n.at);
+            fix_text(n.message);
+        }
+    }
+    return fs;
+}
+
+// GCC, Clang 14 and Clang 16+ word a failed static_assert differently; the
+// library's message is what teaches, so all become "static assertion failed: MSG".
+Findings unify_static_assert(Findings fs, const NormalizeContext&) {
+    static const std::vector<std::pair<std::regex, std::string>> rules = {
+        {std::regex(R"re(^static_assert failed due to requirement '.*' "(.*)"$)re"), "static assertion failed: $1"},
+        {std::regex(R"re(^static_assert failed due to requirement '.*'$)re"), "static assertion failed"},
+        {std::regex(R"re(^static_assert failed "(.*)"$)re"), "static assertion failed: $1"},
+        {std::regex(R"re(^static_assert failed$)re"), "static assertion failed"},
+        {std::regex(R"re(^static assertion failed due to requirement '.*': (.*)$)re"), "static assertion failed: $1"},
+        {std::regex(R"re(^static assertion failed due to requirement '.*'$)re"), "static assertion failed"},
+    };
+    for (auto& f : fs) {
+        for (const auto& [re, replacement] : rules) {
+            if (std::regex_match(f.message, re)) {
+                f.message = std::regex_replace(f.message, re, replacement);
+                break;
+            }
+        }
+    }
+    return fs;
+}
+
+// Of the notes, only those pointing at a declaration in the project (not the
+// standard library) stay: "declared here" / "marked deleted here" carry the
+// reason of `= delete` in their echoed line. The rest is compiler-specific noise.
+Findings keep_teaching_notes(Findings fs, const NormalizeContext&) {
+    for (auto& f : fs) {
+        std::erase_if(f.notes, [](const Diagnostic& n) {
+            bool teaches = ends_with(n.message, "declared here") || ends_with(n.message, "deleted here");
+            bool in_project = !n.at.file.empty() && n.at.file.front() != '/';
+            return !(teaches && in_project && !n.source_line.empty());
+        });
+        for (auto& n : f.notes) {
+            n.notes.clear();
+            n.chain.clear();
+            n.source_line = trim_right(n.source_line);
+        }
+    }
+    return fs;
+}
+
+Findings drop_duplicates(Findings fs, const NormalizeContext&) {
+    Findings out;
+    for (auto& f : fs) {
+        bool seen = std::any_of(out.begin(), out.end(), [&](const Finding& o) {
+            return o.message == f.message && o.at == f.at && o.in_case == f.in_case;
+        });
+        if (!seen) out.push_back(std::move(f));
+    }
+    return out;
+}
+
+// Case lines in order, then errors outside the case: compilers differ in the
+// order they report templates in.
+Findings order_by_line(Findings fs, const NormalizeContext&) {
+    std::stable_sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
+        if (a.in_case != b.in_case) return a.in_case;
+        return a.at.line < b.at.line;
+    });
+    return fs;
+}
+
+const std::vector<NormalizeStep>& normalize_steps() {
+    static const std::vector<NormalizeStep> steps = {
+        {"relative_paths", relative_paths},
+        {"unify_static_assert", unify_static_assert},
+        {"keep_teaching_notes", keep_teaching_notes},
+        {"drop_duplicates", drop_duplicates},
+        {"order_by_line", order_by_line},
+    };
+    return steps;
+}
+
+Findings normalize(Findings findings, const NormalizeContext& ctx) {
+    for (const auto& step : normalize_steps()) findings = step.apply(std::move(findings), ctx);
+    return findings;
+}
+
+}  // namespace fearless::check

@@ -1,0 +1,38 @@
+// The command line (SPEC §6), merged over the project config file.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fearless::check {
+
+struct Options {
+    std::filesystem::path root;  // the project root: the working directory
+    std::vector<std::string> paths;
+    std::filesystem::path cases_dir = "cases";
+    std::filesystem::path expected_dir = "expected";
+    std::vector<std::string> compilers;  // empty: every default one found
+    std::vector<std::string> includes;   // -I; default: include
+    std::vector<std::string> flags;      // from the config file
+    unsigned jobs = 1;
+    std::string filter;
+    double timeout_s = 60;
+    bool bless = false, list = false, verbose = false, no_cache = false;
+    std::optional<std::filesystem::path> junit, json;
+    std::string clang_tidy = "clang-tidy";
+    std::string program = "fearless-check";  // as invoked, for the bless hint
+    bool expected_given = false;             // --expected on the command line (repeat it in the hint)
+};
+
+struct ParsedCommandLine {
+    std::optional<Options> options;  // nullopt: exit with exit_code after printing
+    int exit_code = 0;
+    std::string out, err;            // --help text, or the usage error
+};
+
+// Reads `root/fearless-check.json` if present; command-line options win over it.
+ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::filesystem::path& root);
+
+}  // namespace fearless::check

@@ -1,0 +1,20 @@
+// Small string helpers shared by the stages.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fearless::check {
+
+std::string_view trim(std::string_view s);
+std::string trim_right(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+// Splits on '\n'; a final newline does not make an extra empty line.
+std::vector<std::string> split_lines(std::string_view s);
+// Splits on runs of whitespace; no empty pieces.
+std::vector<std::string> split_words(std::string_view s);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace fearless::check
