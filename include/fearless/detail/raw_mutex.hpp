@@ -20,7 +20,7 @@ FEARLESS_BEGIN_HEADER
 
 namespace fearless::detail {
 
-inline void cpu_relax() noexcept {
+inline void spin_pause() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
 #elif defined(__aarch64__) || defined(__arm__)
@@ -73,7 +73,7 @@ class raw_mutex {
   std::uint32_t spin() const noexcept {
     std::uint32_t s = state_.load(std::memory_order_relaxed);
     for (int i = 0; i < 100 && (s & (locked | waiters)) == locked; ++i) {
-      cpu_relax();
+      spin_pause();
       s = state_.load(std::memory_order_relaxed);
     }
     return s;
