@@ -178,6 +178,19 @@ TEST_CASE("a child that exits while its grandchild holds the pipes returns promp
     CHECK(is_dead(grandchild));
 }
 
+TEST_CASE("a grandchild that left the process group cannot hold the call past a short grace", "[process]") {
+    ProcessResult r = run_process(helper_cmd({"grandchild", "exit", "escape"}), with_timeout(20'000ms));
+    INFO(describe(r));
+    pid_t grandchild = std::atoi(r.out.c_str());
+    REQUIRE(grandchild > 0);
+    CHECK(r.outcome == Outcome::exited);
+    CHECK(r.exit_code == 0);
+    CHECK(r.wall < 2000ms);
+    // Out of the group, out of reach: the runner cannot kill it, so the test does.
+    CHECK_FALSE(is_dead(grandchild, 0ms));
+    ::kill(grandchild, SIGKILL);
+}
+
 TEST_CASE("20 MB on both streams neither deadlocks nor loses count", "[process]") {
     constexpr std::size_t twenty_mb = 20u << 20;
     const Command spam = helper_cmd({"spam", std::to_string(twenty_mb)});

@@ -4,8 +4,10 @@
 //   process_helper echo-exit TEXT N    print TEXT and a newline, exit with N
 //   process_helper segv | abort        die by SIGSEGV / SIGABRT
 //   process_helper sleep               sleep forever
-//   process_helper grandchild MODE     fork a grandchild that prints its pid and sleeps forever holding
-//                                      stdout/stderr; then sleep forever (MODE sleep) or exit 0 (MODE exit)
+//   process_helper grandchild MODE [escape]
+//                                      fork a grandchild that prints its pid and sleeps forever holding
+//                                      stdout/stderr (in a session of its own with `escape`);
+//                                      then sleep forever (MODE sleep) or exit 0 (MODE exit)
 //   process_helper spam BYTES          write BYTES to stdout and BYTES to stderr, interleaved in 64 KiB chunks;
 //                                      byte i of each stream is 'a' + i % 26 (stdout) / 'A' + i % 26 (stderr)
 //   process_helper env NAME...         print NAME=value (or NAME=<unset>) per line
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
         pid_t pid = ::fork();
         if (pid < 0) return 1;
         if (pid == 0) {
+            if (std::strcmp(arg(3), "escape") == 0) ::setsid();  // leave the process group
             std::printf("%d\n", static_cast<int>(::getpid()));
             std::fflush(stdout);
             ::close(ready[0]);
@@ -119,6 +122,8 @@ int main(int argc, char** argv) {
             return 3;
         }
         std::memset(p, 1, n);
+        // Keep the allocation: compilers may otherwise elide new/delete (Clang does).
+        asm volatile("" : : "r"(p) : "memory");
         std::printf("allocated %zu\n", n);
         delete[] p;
         return 0;
