@@ -75,7 +75,7 @@ public:
     void finish() {
         if (!c_.mode && modes_seen_ == 0)
             problem(1, "no mode: the case needs one of //@ compile-fail, compile-pass, run-pass, run-fail");
-        if (c_.mode == Mode::compile_fail && c_.annotations.empty())
+        if (c_.mode == Mode::compile_fail && c_.annotations.empty() && !bad_annotation_)
             problem(1, "a compile-fail case needs at least one //~ ERROR annotation saying what must fail and where");
         if (c_.mode && c_.mode != Mode::compile_fail && !c_.annotations.empty())
             problem(c_.annotations.front().written_on,
@@ -167,7 +167,8 @@ private:
             // `//~|` continues the previous annotation's line.
             rest.remove_prefix(1);
             if (c_.annotations.empty()) {
-                problem(line, "//~| needs an annotation before it");
+                bad_annotation_ = true;
+            problem(line, "//~| needs an annotation before it");
                 return;
             }
             target = c_.annotations.back().line;
@@ -180,16 +181,19 @@ private:
         rest = trim(rest);
         if (!starts_with(rest, "ERROR")) {
             auto kind = split_words(rest);
+            bad_annotation_ = true;
             problem(line, fmt::format("annotation kind '{}' is not supported: write //~ ERROR text (notes don't count)",
                                       kind.empty() ? std::string() : kind[0]));
             return;
         }
         rest = trim(rest.substr(5));
         if (target < 1) {
+            bad_annotation_ = true;
             problem(line, fmt::format("annotation points to line {}, above the first line", target));
             return;
         }
         if (rest.empty()) {
+            bad_annotation_ = true;
             problem(line, "//~ ERROR needs the text the error must contain");
             return;
         }
@@ -200,7 +204,8 @@ private:
             try {
                 std::regex check(a.text);
             } catch (const std::regex_error& e) {
-                problem(line, fmt::format("invalid regex /{}/: {}", a.text, e.what()));
+                bad_annotation_ = true;
+            problem(line, fmt::format("invalid regex /{}/: {}", a.text, e.what()));
                 return;
             }
         }
@@ -210,6 +215,7 @@ private:
     Case& c_;
     int modes_seen_ = 0;
     int stdout_line_ = 0;
+    bool bad_annotation_ = false;  // a rejected annotation already explains an empty list
     std::set<std::string> seen_;
 };
 

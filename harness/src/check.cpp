@@ -67,7 +67,7 @@ std::string where(const Finding& f) { return f.in_case ? fmt::format("line {}", 
 std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std::string& actual_for_bless,
                                         std::optional<std::string> mismatch, const std::string& expected_shown,
                                         const std::string& actual_shown, const std::filesystem::path& root, bool bless,
-                                        std::string_view what) {
+                                        std::string_view what_differs) {
     auto shown = expected.path.lexically_relative(root);
     std::string name = (shown.empty() || *shown.begin() == "..") ? expected.path.generic_string() : shown.generic_string();
     Verdict v;
@@ -76,8 +76,8 @@ std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std:
         v = fail(fmt::format("missing {}", name));
     } else if (mismatch) {
         if (bless) return std::nullopt;
-        v = fail(fmt::format("{} differ from {}: {}", what, name, *mismatch),
-                 unified_diff(expected_shown, actual_shown, name, fmt::format("actual {}", what)));
+        v = fail(fmt::format("{} from {}{}", what_differs, name, mismatch->empty() ? "" : ": " + *mismatch),
+                 unified_diff(expected_shown, actual_shown, name, "actual"));
     } else {
         return std::nullopt;
     }
@@ -106,10 +106,10 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
         return fail(reason, join(problems, "\n") + "\n\nthe errors, normalized:\n" + indent(snapshot));
     }
     auto mismatch = in.expected_stderr.text && *in.expected_stderr.text != snapshot
-                        ? std::optional<std::string>("see the diff")
+                        ? std::optional<std::string>("")
                         : std::nullopt;
     if (auto v = compare_expected(in.expected_stderr, snapshot, mismatch, in.expected_stderr.text.value_or(""), snapshot,
-                                  in.root, in.bless, "diagnostics")) {
+                                  in.root, in.bless, "diagnostics differ")) {
         if (v->details.empty()) v->details = "the errors, normalized:\n" + indent(snapshot);
         return *v;
     }
@@ -149,7 +149,7 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
     auto mismatch = in.expected_stdout.text ? compare_stdout(in.c.stdout_mode, *in.expected_stdout.text, p.out) : std::nullopt;
     std::string shown_expected = comparable_stdout(in.c.stdout_mode, in.expected_stdout.text.value_or(""));
     std::string shown_actual = comparable_stdout(in.c.stdout_mode, p.out);
-    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in.root, in.bless, "stdout")) {
+    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in.root, in.bless, "stdout differs")) {
         if (v->details.empty()) v->details = "the program printed:\n" + indent(head(p.out));
         if (p.out_truncated) v->details += "(stdout was cut at the output cap)\n";
         return *v;

@@ -35,10 +35,10 @@ std::vector<Edit> edits(const std::vector<std::string>& a, const std::vector<std
         if (i < n && j < m && a[i] == b[j]) {
             out.push_back({' ', a[i++]});
             ++j;
-        } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push_back({'+', b[j++]});
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out.push_back({'-', a[i++]});  // deletions first, as diff(1) prints them
         } else {
-            out.push_back({'-', a[i++]});
+            out.push_back({'+', b[j++]});
         }
     }
     return out;

@@ -63,8 +63,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
     app.add_option("--cases", cases_dir, "where the cases live (default: ./cases)");
     app.add_option("--expected", expected_dir, "where expected .stderr/.stdout files live (default: ./expected)");
-    app.add_option("--compiler", compilers, "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)");
-    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)");
+    app.add_option("--compiler", compilers, "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)")
+        ->allow_extra_args(false);  // one value per occurrence: what follows is a PATH
+    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)")->allow_extra_args(false);
     app.add_option("-j,--jobs", jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
     app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
     app.add_option("--timeout", timeout, "seconds a compiler or program may run (default: 60)")->check(CLI::PositiveNumber);

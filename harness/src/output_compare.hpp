@@ -11,7 +11,7 @@
 
 namespace fearless::check {
 
-// nullopt: it matches; else what differs, in one line.
+// nullopt: it matches; else a detail of what differs ("" when there is nothing to add).
 std::optional<std::string> compare_stdout(StdoutMode mode, const std::string& expected, const std::string& actual);
 
 // What --bless writes for this output (sorted mode: sorted; regex mode: escaped).
