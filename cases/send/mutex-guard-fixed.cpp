@@ -1,0 +1,12 @@
+//@ run-pass
+// The twin of mutex-guard: the thread gets the Arc and locks for itself.
+#include <fearless/fearless.hpp>
+#include <iostream>
+using namespace fearless;
+
+int main() {
+    auto counter = make_arc<Mutex<int>>(0);
+    auto h = thread::spawn([](Arc<Mutex<int>> c) { *c->lock() += 1; }, counter.clone());
+    h.join();
+    std::cout << "counter: " << *counter->lock() << "\n";
+}
