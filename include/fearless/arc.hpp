@@ -20,7 +20,8 @@
 //     Arc<std::atomic<int>> gives a non-const reference.
 //   - Arc<T> is Send and Sync iff T is Send and Sync: an Arc<Cell<int>> can be
 //     created, but handing it to another thread does not compile.
-//   - A moved-from Arc is empty: only destroying it or assigning to it is valid.
+//   - A moved-from Arc is empty: only destroying it or assigning to it is valid;
+//     Clang's -Wconsumed warns when one is dereferenced or cloned.
 //   - Nothing blocks and nothing throws except T's constructor in make_arc.
 #pragma once
 
@@ -38,7 +39,7 @@ FEARLESS_BEGIN_HEADER
 namespace fearless {
 
 template <class T>
-class Arc {
+class FEARLESS_CONSUMABLE(unconsumed) Arc {
   using box = detail::counted_box<T, std::atomic<std::size_t>>;
 
  public:
@@ -47,14 +48,14 @@ class Arc {
   // Arc<T>(std::in_place, args...) builds the value in place; make_arc is the
   // usual spelling.
   template <class... Args>
-  explicit Arc(std::in_place_t, Args&&... args)
+  FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Arc(std::in_place_t, Args&&... args)
       : box_(new box(std::in_place, std::forward<Args>(args)...)) {}
 
   Arc(const Arc&) FEARLESS_DELETE("Arc cannot be copied implicitly: call a.clone() to share it, or std::move(a) to hand it over");
   Arc& operator=(const Arc&) FEARLESS_DELETE("Arc cannot be copied implicitly: assign a.clone() to share it, or std::move(a) to hand it over");
 
-  Arc(Arc&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
-  Arc& operator=(Arc&& other) noexcept {
+  FEARLESS_RETURN_TYPESTATE(unconsumed) Arc(Arc&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
+  FEARLESS_SET_TYPESTATE(unconsumed) Arc& operator=(Arc&& other) noexcept {
     // Release the old value last: its destructor may reach this handle.
     box* old = std::exchange(box_, std::exchange(other.box_, nullptr));
     release(old);
@@ -65,7 +66,7 @@ class Arc {
   // A new owner of the same value (Rust's Arc::clone). Relaxed is enough: a
   // new owner can only be made from an existing one, which keeps the value
   // alive, and passing the new Arc to another thread synchronizes by itself.
-  [[nodiscard]] Arc clone() const noexcept {
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] Arc clone() const noexcept {
     if (box_->strong.fetch_add(1, std::memory_order_relaxed) >= detail::max_refcount)
       detail::refcount_overflow();
     return Arc(box_);
@@ -77,8 +78,8 @@ class Arc {
     return box_ ? box_->strong.load(std::memory_order_acquire) : 0;
   }
 
-  [[nodiscard]] detail::shared_access_t<T>& operator*() const noexcept { return box_->value; }
-  [[nodiscard]] detail::shared_access_t<T>* operator->() const noexcept { return &box_->value; }
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] detail::shared_access_t<T>& operator*() const noexcept { return box_->value; }
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] detail::shared_access_t<T>* operator->() const noexcept { return &box_->value; }
   [[nodiscard]] detail::shared_access_t<T>* get() const noexcept { return box_ ? &box_->value : nullptr; }
 
   // Mutable access while this is the only owner, else nullptr (Arc::get_mut).
@@ -90,10 +91,10 @@ class Arc {
   [[nodiscard]] static bool ptr_eq(const Arc& a, const Arc& b) noexcept { return a.box_ == b.box_; }
 
   // False only for a moved-from Arc.
-  explicit operator bool() const noexcept { return box_ != nullptr; }
+  FEARLESS_TEST_TYPESTATE(unconsumed) explicit operator bool() const noexcept { return box_ != nullptr; }
 
  private:
-  explicit Arc(box* b) noexcept : box_(b) {}
+  FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Arc(box* b) noexcept : box_(b) {}
 
   static void release(box* b) noexcept {
     // acq_rel rather than release + acquire fence: same code on x86 and ARM

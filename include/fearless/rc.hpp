@@ -14,7 +14,8 @@
 //     one to a thread does not compile. Use Arc<T> to share across threads.
 //   - Access is shared (`const T&`), as Rust's Rc gives `&T`; to mutate,
 //     put a Cell<T> or RefCell<T> inside: Rc<RefCell<T>>.
-//   - A moved-from Rc is empty: only destroying it or assigning to it is valid.
+//   - A moved-from Rc is empty: only destroying it or assigning to it is valid;
+//     Clang's -Wconsumed warns when one is dereferenced or cloned.
 //   - Nothing blocks and nothing throws except T's constructor in make_rc.
 #pragma once
 
@@ -31,7 +32,7 @@ FEARLESS_BEGIN_HEADER
 namespace fearless {
 
 template <class T>
-class Rc {
+class FEARLESS_CONSUMABLE(unconsumed) Rc {
   using box = detail::counted_box<T, std::size_t>;
 
  public:
@@ -40,14 +41,14 @@ class Rc {
   // Rc<T>(std::in_place, args...) builds the value in place; make_rc is the
   // usual spelling.
   template <class... Args>
-  explicit Rc(std::in_place_t, Args&&... args)
+  FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Rc(std::in_place_t, Args&&... args)
       : box_(new box(std::in_place, std::forward<Args>(args)...)) {}
 
   Rc(const Rc&) FEARLESS_DELETE("Rc cannot be copied implicitly: call r.clone() to share it, or std::move(r) to hand it over");
   Rc& operator=(const Rc&) FEARLESS_DELETE("Rc cannot be copied implicitly: assign r.clone() to share it, or std::move(r) to hand it over");
 
-  Rc(Rc&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
-  Rc& operator=(Rc&& other) noexcept {
+  FEARLESS_RETURN_TYPESTATE(unconsumed) Rc(Rc&& other) noexcept : box_(std::exchange(other.box_, nullptr)) {}
+  FEARLESS_SET_TYPESTATE(unconsumed) Rc& operator=(Rc&& other) noexcept {
     // Release the old value last: its destructor may reach this handle.
     box* old = std::exchange(box_, std::exchange(other.box_, nullptr));
     release(old);
@@ -56,7 +57,7 @@ class Rc {
   ~Rc() { release(box_); }
 
   // A new owner of the same value (Rust's Rc::clone).
-  [[nodiscard]] Rc clone() const noexcept {
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] Rc clone() const noexcept {
     if (box_->strong >= detail::max_refcount) detail::refcount_overflow();
     ++box_->strong;
     return Rc(box_);
@@ -65,8 +66,8 @@ class Rc {
   // How many Rc share the value; 0 for a moved-from Rc.
   [[nodiscard]] std::size_t strong_count() const noexcept { return box_ ? box_->strong : 0; }
 
-  [[nodiscard]] detail::shared_access_t<T>& operator*() const noexcept { return box_->value; }
-  [[nodiscard]] detail::shared_access_t<T>* operator->() const noexcept { return &box_->value; }
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] detail::shared_access_t<T>& operator*() const noexcept { return box_->value; }
+  FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] detail::shared_access_t<T>* operator->() const noexcept { return &box_->value; }
   [[nodiscard]] detail::shared_access_t<T>* get() const noexcept { return box_ ? &box_->value : nullptr; }
 
   // Mutable access while this is the only owner, else nullptr (Rc::get_mut).
@@ -78,10 +79,10 @@ class Rc {
   [[nodiscard]] static bool ptr_eq(const Rc& a, const Rc& b) noexcept { return a.box_ == b.box_; }
 
   // False only for a moved-from Rc.
-  explicit operator bool() const noexcept { return box_ != nullptr; }
+  FEARLESS_TEST_TYPESTATE(unconsumed) explicit operator bool() const noexcept { return box_ != nullptr; }
 
  private:
-  explicit Rc(box* b) noexcept : box_(b) {}
+  FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Rc(box* b) noexcept : box_(b) {}
 
   static void release(box* b) noexcept {
     if (b && --b->strong == 0) delete b;
