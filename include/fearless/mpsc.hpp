@@ -124,7 +124,8 @@ public:
     std::optional<T> into_optional() && { return std::move(value_); }
 
 private:
-    friend struct detail::channel_access;
+    template <class>
+    friend class Receiver;
     RecvResult() = default;
 
     std::optional<T> value_;
@@ -403,7 +404,8 @@ namespace fearless::mpsc {
 template <class T = detail::message_type_not_named>
 auto channel() {
     if constexpr (std::is_same_v<T, detail::message_type_not_named>) {
-        static_assert(!std::is_same_v<T, detail::message_type_not_named>,
+        constexpr bool message_type_named = !std::is_same_v<T, detail::message_type_not_named>;
+        static_assert(message_type_named,
                       "type annotations needed: mpsc::channel() cannot infer the message type. "
                       "help: name it, e.g. mpsc::channel<std::string>()");
         return detail::untyped_channel{};
@@ -419,7 +421,8 @@ auto channel() {
 template <class T = detail::message_type_not_named>
 auto sync_channel(std::size_t bound) {
     if constexpr (std::is_same_v<T, detail::message_type_not_named>) {
-        static_assert(!std::is_same_v<T, detail::message_type_not_named>,
+        constexpr bool message_type_named = !std::is_same_v<T, detail::message_type_not_named>;
+        static_assert(message_type_named,
                       "type annotations needed: mpsc::sync_channel(n) cannot infer the message type. "
                       "help: name it, e.g. mpsc::sync_channel<int>(16)");
         return detail::untyped_channel{};

@@ -130,20 +130,23 @@ auto spawn(F&& f, A&&... args) {
     constexpr detail::spawn_problem problem = check::problem;
     using detail::spawn_problem;
     if constexpr (problem == spawn_problem::captures) {
-        static_assert(problem != spawn_problem::captures, FEARLESS_EXPLAIN(C, C,
+        constexpr bool closure_has_no_captures = problem != spawn_problem::captures;
+        static_assert(closure_has_no_captures, FEARLESS_EXPLAIN(C, C,
             "closure may outlive the current function, but it captures variables: thread::spawn needs a callable "
             "without captures. help: pass what it needs as arguments: thread::spawn(f, std::move(x))",
             "closure may outlive the current function, but it captures variables: thread::spawn needs a callable "
             "without captures. help: pass what it needs as arguments: thread::spawn(f, std::move(x))"));
     } else if constexpr (problem == spawn_problem::borrow) {
-        static_assert(problem != spawn_problem::borrow, FEARLESS_EXPLAIN(C, C,
+        constexpr bool argument_is_owned = problem != spawn_problem::borrow;
+        static_assert(argument_is_owned, FEARLESS_EXPLAIN(C, C,
             "borrowed value may outlive the data it points to: thread::spawn cannot take {T}, the thread may "
             "outlive the caller. help: move an owned value in, or use thread::scope to borrow",
             "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, std::ref/cref, "
             "string_view or span, the thread may outlive the caller. help: move an owned value in, or use "
             "thread::scope to borrow"));
     } else if constexpr (problem == spawn_problem::lvalue) {
-        static_assert(problem != spawn_problem::lvalue, FEARLESS_EXPLAIN(C, C,
+        constexpr bool argument_is_moved_in = problem != spawn_problem::lvalue;
+        static_assert(argument_is_moved_in, FEARLESS_EXPLAIN(C, C,
             "thread::spawn takes ownership of its arguments, but this {T} is an lvalue that would be copied. "
             "help: pass std::move(x), or an explicit copy",
             "thread::spawn takes ownership of its arguments, but this one is an lvalue that would be copied. "
@@ -151,13 +154,15 @@ auto spawn(F&& f, A&&... args) {
     } else if constexpr (problem == spawn_problem::not_send) {
         detail::check_send<C>();
     } else if constexpr (problem == spawn_problem::not_callable) {
-        static_assert(problem != spawn_problem::not_callable, FEARLESS_EXPLAIN(C, C,
+        constexpr bool f_is_callable_with_the_arguments = problem != spawn_problem::not_callable;
+        static_assert(f_is_callable_with_the_arguments, FEARLESS_EXPLAIN(C, C,
             "thread::spawn: {T} cannot be called with these arguments (each one is moved into the thread "
             "and passed as an rvalue)",
             "thread::spawn: f cannot be called with these arguments (each one is moved into the thread "
             "and passed as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
-        static_assert(problem != spawn_problem::result_borrow, FEARLESS_EXPLAIN(C, C,
+        constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
             "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
             "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
             "help: return an owned value"));
@@ -219,13 +224,15 @@ auto Scope::spawn(F&& f, A&&... args) {
     constexpr detail::spawn_problem problem = check::problem;
     using detail::spawn_problem;
     if constexpr (problem == spawn_problem::captures) {
-        static_assert(problem != spawn_problem::captures, FEARLESS_EXPLAIN(C, C,
+        constexpr bool closure_has_no_captures = problem != spawn_problem::captures;
+        static_assert(closure_has_no_captures, FEARLESS_EXPLAIN(C, C,
             "closure captures variables: Scope::spawn needs a callable without captures. help: pass what it needs "
             "as arguments: s.spawn(f, std::cref(x)) to borrow, s.spawn(f, std::move(x)) to move",
             "closure captures variables: Scope::spawn needs a callable without captures. help: pass what it needs "
             "as arguments: s.spawn(f, std::cref(x)) to borrow, s.spawn(f, std::move(x)) to move"));
     } else if constexpr (problem == spawn_problem::mut_borrow) {
-        static_assert(problem != spawn_problem::mut_borrow, FEARLESS_EXPLAIN(C, C,
+        constexpr bool no_mutable_borrow = problem != spawn_problem::mut_borrow;
+        static_assert(no_mutable_borrow, FEARLESS_EXPLAIN(C, C,
             "cannot borrow data as mutable in a scoped thread ({T}): other threads may use it at the same time. "
             "help: put it in a Mutex and pass std::cref(mutex) (lock() is const), or move it in",
             "cannot borrow data as mutable in a scoped thread (std::ref, span<T>): other threads may use it at the "
@@ -233,7 +240,8 @@ auto Scope::spawn(F&& f, A&&... args) {
     } else if constexpr (problem == spawn_problem::not_sync) {
         detail::check_sync<C>();
     } else if constexpr (problem == spawn_problem::lvalue) {
-        static_assert(problem != spawn_problem::lvalue, FEARLESS_EXPLAIN(C, C,
+        constexpr bool argument_is_moved_in = problem != spawn_problem::lvalue;
+        static_assert(argument_is_moved_in, FEARLESS_EXPLAIN(C, C,
             "Scope::spawn takes ownership of its arguments, but this {T} is an lvalue that would be copied. "
             "help: pass std::move(x), or std::cref(x) to borrow it",
             "Scope::spawn takes ownership of its arguments, but this one is an lvalue that would be copied. "
@@ -241,13 +249,15 @@ auto Scope::spawn(F&& f, A&&... args) {
     } else if constexpr (problem == spawn_problem::not_send) {
         detail::check_send<C>();
     } else if constexpr (problem == spawn_problem::not_callable) {
-        static_assert(problem != spawn_problem::not_callable, FEARLESS_EXPLAIN(C, C,
+        constexpr bool f_is_callable_with_the_arguments = problem != spawn_problem::not_callable;
+        static_assert(f_is_callable_with_the_arguments, FEARLESS_EXPLAIN(C, C,
             "Scope::spawn: {T} cannot be called with these arguments (std::cref(x) arrives as const X&, "
             "anything else as an rvalue)",
             "Scope::spawn: f cannot be called with these arguments (std::cref(x) arrives as const X&, "
             "anything else as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
-        static_assert(problem != spawn_problem::result_borrow, FEARLESS_EXPLAIN(C, C,
+        constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
             "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
             "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
             "help: return an owned value"));

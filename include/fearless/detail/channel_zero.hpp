@@ -112,7 +112,7 @@ private:
     // (see park), so its stack packet outlives this wake.
     static void finish(std::atomic<std::uint32_t>& state, std::uint32_t how) noexcept {
         state.store(how, std::memory_order_release);
-        wake_one(state);
+        unpark_one(state);
     }
 
     void hand_to_receiver(T& v) {
@@ -137,8 +137,8 @@ private:
             if (!b.completed()) {
                 b.snooze();
             } else if (!deadline) {
-                wait(state, waiting);
-            } else if (!wait_until(state, waiting, *deadline)) {
+                park_while(state, waiting);
+            } else if (!park_until_changed(state, waiting, *deadline)) {
                 std::lock_guard lk(mu_);
                 std::uint32_t s = state.load(std::memory_order_acquire);
                 if (s == waiting) receiver_ = nullptr;

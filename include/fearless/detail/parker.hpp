@@ -1,9 +1,9 @@
 // Parking a thread on a 32-bit atomic, and the spin-then-yield backoff that
 // comes before it. The machinery under the channels and scoped joins.
 //
-//   wait(word, seen)               sleep while `word == seen` (may wake spuriously)
-//   wait_until(word, seen, when)   the same with a steady_clock deadline; false once it passed
-//   wake_one(word) / wake_all(word)
+//   park_while(word, seen)                 sleep while `word == seen` (may wake spuriously)
+//   park_until_changed(word, seen, when)   the same with a steady_clock deadline; false once it passed
+//   unpark_one(word) / unpark_all(word)
 //
 // This is what std::atomic<uint32_t>::wait/notify are, minus two things the
 // channels cannot live with: wait has no timeout (recv_timeout needs one), and
@@ -50,12 +50,12 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t));
 
 #if defined(__linux__)
 
-inline void wait(const std::atomic<std::uint32_t>& word, std::uint32_t seen) noexcept {
+inline void park_while(const std::atomic<std::uint32_t>& word, std::uint32_t seen) noexcept {
     ::syscall(SYS_futex, static_cast<const void*>(&word), FUTEX_WAIT_PRIVATE, seen, nullptr, nullptr, 0);
 }
 
 // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC time: steady_clock's.
-inline bool wait_until(const std::atomic<std::uint32_t>& word, std::uint32_t seen, steady_time deadline) noexcept {
+inline bool park_until_changed(const std::atomic<std::uint32_t>& word, std::uint32_t seen, steady_time deadline) noexcept {
     auto since_epoch = deadline.time_since_epoch();
     if (deadline <= std::chrono::steady_clock::now()) return false;
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
@@ -67,19 +67,19 @@ inline bool wait_until(const std::atomic<std::uint32_t>& word, std::uint32_t see
     return !(r == -1 && errno == ETIMEDOUT);
 }
 
-inline void wake_one(std::atomic<std::uint32_t>& word) noexcept {
+inline void unpark_one(std::atomic<std::uint32_t>& word) noexcept {
     ::syscall(SYS_futex, static_cast<const void*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
 }
 
-inline void wake_all(std::atomic<std::uint32_t>& word) noexcept {
+inline void unpark_all(std::atomic<std::uint32_t>& word) noexcept {
     ::syscall(SYS_futex, static_cast<const void*>(&word), FUTEX_WAKE_PRIVATE, 0x7fffffff, nullptr, nullptr, 0);
 }
 
 #else
 
-inline void wait(const std::atomic<std::uint32_t>& word, std::uint32_t seen) noexcept { word.wait(seen); }
+inline void park_while(const std::atomic<std::uint32_t>& word, std::uint32_t seen) noexcept { word.wait(seen); }
 
-inline bool wait_until(const std::atomic<std::uint32_t>& word, std::uint32_t seen, steady_time deadline) noexcept {
+inline bool park_until_changed(const std::atomic<std::uint32_t>& word, std::uint32_t seen, steady_time deadline) noexcept {
     auto pause = std::chrono::microseconds(20);
     while (word.load(std::memory_order_acquire) == seen) {
         auto now = std::chrono::steady_clock::now();
@@ -90,12 +90,12 @@ inline bool wait_until(const std::atomic<std::uint32_t>& word, std::uint32_t see
     return true;
 }
 
-inline void wake_one(std::atomic<std::uint32_t>& word) noexcept { word.notify_one(); }
-inline void wake_all(std::atomic<std::uint32_t>& word) noexcept { word.notify_all(); }
+inline void unpark_one(std::atomic<std::uint32_t>& word) noexcept { word.notify_one(); }
+inline void unpark_all(std::atomic<std::uint32_t>& word) noexcept { word.notify_all(); }
 
 #endif
 
-inline void cpu_relax() noexcept {
+inline void pause_cpu() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #elif defined(__aarch64__)
@@ -109,12 +109,12 @@ inline void cpu_relax() noexcept {
 class backoff {
 public:
     void spin() noexcept {
-        for (unsigned i = 0; i < (1u << (step_ < spin_limit ? step_ : spin_limit)); ++i) cpu_relax();
+        for (unsigned i = 0; i < (1u << (step_ < spin_limit ? step_ : spin_limit)); ++i) pause_cpu();
         if (step_ <= spin_limit) ++step_;
     }
     void snooze() noexcept {
         if (step_ <= spin_limit) {
-            for (unsigned i = 0; i < (1u << step_); ++i) cpu_relax();
+            for (unsigned i = 0; i < (1u << step_); ++i) pause_cpu();
         } else {
             std::this_thread::yield();
         }
@@ -141,19 +141,19 @@ public:
     std::uint32_t key() const noexcept { return epoch_.load(std::memory_order_acquire); }
     void announce() noexcept { waiters_.fetch_add(1, std::memory_order_seq_cst); }
     void retire() noexcept { waiters_.fetch_sub(1, std::memory_order_relaxed); }
-    void park(std::uint32_t key) noexcept { detail::wait(epoch_, key); }
-    bool park_until(std::uint32_t key, steady_time deadline) noexcept { return detail::wait_until(epoch_, key, deadline); }
+    void park(std::uint32_t key) noexcept { detail::park_while(epoch_, key); }
+    bool park_until(std::uint32_t key, steady_time deadline) noexcept { return detail::park_until_changed(epoch_, key, deadline); }
 
     void notify_one() noexcept {
         if (waiters_.load(std::memory_order_seq_cst) != 0) {
             epoch_.fetch_add(1, std::memory_order_release);
-            detail::wake_one(epoch_);
+            detail::unpark_one(epoch_);
         }
     }
     void notify_all() noexcept {
         if (waiters_.load(std::memory_order_seq_cst) != 0) {
             epoch_.fetch_add(1, std::memory_order_release);
-            detail::wake_all(epoch_);
+            detail::unpark_all(epoch_);
         }
     }
 

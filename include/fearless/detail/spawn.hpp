@@ -180,14 +180,14 @@ struct packet_base {
     bool joined = false;  // scoped: its handle took the outcome
 
     void finish() noexcept {
-        if (state.exchange(finished, std::memory_order_acq_rel) == awaited) wake_all(state);
+        if (state.exchange(finished, std::memory_order_acq_rel) == awaited) unpark_all(state);
     }
     bool is_finished() const noexcept { return state.load(std::memory_order_acquire) == finished; }
     void wait_finished() noexcept {
         std::uint32_t s = state.load(std::memory_order_acquire);
         while (s != finished) {
             if (s == running && !state.compare_exchange_weak(s, awaited, std::memory_order_acquire)) continue;
-            wait(state, awaited);
+            park_while(state, awaited);
             s = state.load(std::memory_order_acquire);
         }
     }
