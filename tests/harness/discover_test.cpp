@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include "discover.hpp"
 #include "snapshot.hpp"
 
@@ -7,7 +9,10 @@ using namespace fearless::check;
 
 namespace {
 struct TempTree {
-    std::filesystem::path root = std::filesystem::temp_directory_path() / "fearless-check-discover-test";
+    // Unique per tree: ctest runs the test cases of this file in parallel processes.
+    std::filesystem::path root = std::filesystem::temp_directory_path() /
+                                 ("fearless-check-discover-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
+    static inline int count = 0;
     TempTree() {
         std::filesystem::remove_all(root);
         for (auto f : {"cases/a/one.cpp", "cases/a/two.cpp", "cases/b/three.cpp", "cases/b/notes.txt", "expected/a/one.stderr",

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include "config.hpp"
 #include "options.hpp"
 #include "snapshot.hpp"
@@ -71,7 +73,7 @@ TEST_CASE("options: usage errors exit 2, --help teaches the case format", "[harn
 }
 
 TEST_CASE("options: the config file sets defaults, the command line wins", "[harness][options]") {
-    auto root = std::filesystem::temp_directory_path() / "fearless-check-options-test";
+    auto root = std::filesystem::temp_directory_path() / ("fearless-check-options-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(root);
     write_file(root / "fearless-check.json",
                R"({"cases": "tests/cases", "expected": "tests/expected", "compilers": ["clang++"], "include": ["inc", "third"],

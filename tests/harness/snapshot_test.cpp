@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "snapshot.hpp"
@@ -66,7 +68,7 @@ TEST_CASE("snapshot: bless writes the least specific file true for every compile
 }
 
 TEST_CASE("snapshot: write, read, apply", "[harness][snapshot]") {
-    auto dir = std::filesystem::temp_directory_path() / "fearless-check-snapshot-test";
+    auto dir = std::filesystem::temp_directory_path() / ("fearless-check-snapshot-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     REQUIRE(write_file(dir / "t" / "x.clang.stderr", "old"));
     BlessPlan plan;
