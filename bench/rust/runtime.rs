@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Instant;
 
-const CHANNEL_MSGS: u64 = 10_000_000; // total, split among producers
+const CHANNEL_MSGS: u64 = 5_000_000; // total, split among producers
 const SYNC_CAPACITY: usize = 1024;
 const MUTEX_OPS: u64 = 20_000_000; // lock+unlock, one thread
 const CONTENDED_OPS: u64 = 4_000_000; // total over both threads
