@@ -144,8 +144,8 @@ class FEARLESS_CONSUMABLE(unconsumed) Sender {
 public:
     Sender(const Sender&) FEARLESS_DELETE("a Sender cannot be copied implicitly: use tx.clone() for another producer");
     Sender& operator=(const Sender&) FEARLESS_DELETE("a Sender cannot be copied implicitly: use tx.clone()");
-    Sender(Sender&& other) noexcept : chan_(std::exchange(other.chan_, nullptr)) {}
-    Sender& operator=(Sender&& other) noexcept {
+    FEARLESS_RETURN_TYPESTATE(unconsumed) Sender(Sender&& other) noexcept : chan_(std::exchange(other.chan_, nullptr)) {}
+    FEARLESS_SET_TYPESTATE(unconsumed) Sender& operator=(Sender&& other) noexcept {
         if (this != &other) {
             reset();
             chan_ = std::exchange(other.chan_, nullptr);
@@ -155,19 +155,19 @@ public:
     ~Sender() { reset(); }
 
     // Another producer for the same channel.
-    FEARLESS_CALLABLE_WHEN("unconsumed") Sender clone() const noexcept {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") Sender clone() const noexcept {
         if (chan_) detail::acquire_sender(chan_);
         return Sender(chan_);
     }
 
     // Moves `value` into the channel. Fails only if the Receiver is gone;
     // the value then comes back through into_inner().
-    FEARLESS_CALLABLE_WHEN("unconsumed") SendResult<T> send(T&& value);
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value);
     SendResult<T> send(const T& value) FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
 
 private:
     friend struct detail::channel_access;
-    explicit Sender(detail::list_channel<T>* c) noexcept : chan_(c) {}
+    FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Sender(detail::list_channel<T>* c) noexcept : chan_(c) {}
     void reset() noexcept {
         if (chan_) detail::release_sender(std::exchange(chan_, nullptr));
     }
@@ -183,9 +183,9 @@ class FEARLESS_CONSUMABLE(unconsumed) SyncSender {
 public:
     SyncSender(const SyncSender&) FEARLESS_DELETE("a SyncSender cannot be copied implicitly: use tx.clone() for another producer");
     SyncSender& operator=(const SyncSender&) FEARLESS_DELETE("a SyncSender cannot be copied implicitly: use tx.clone()");
-    SyncSender(SyncSender&& other) noexcept
+    FEARLESS_RETURN_TYPESTATE(unconsumed) SyncSender(SyncSender&& other) noexcept
         : kind_(other.kind_), chan_(std::exchange(other.chan_, nullptr)) {}
-    SyncSender& operator=(SyncSender&& other) noexcept {
+    FEARLESS_SET_TYPESTATE(unconsumed) SyncSender& operator=(SyncSender&& other) noexcept {
         if (this != &other) {
             reset();
             kind_ = other.kind_;
@@ -195,23 +195,23 @@ public:
     }
     ~SyncSender() { reset(); }
 
-    FEARLESS_CALLABLE_WHEN("unconsumed") SyncSender clone() const noexcept {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SyncSender clone() const noexcept {
         if (chan_) with([](auto& c) { detail::acquire_sender(&c); });
         return SyncSender(kind_, chan_);
     }
 
     // Blocks while the channel is full; fails (handing the value back) if the
     // Receiver is gone.
-    FEARLESS_CALLABLE_WHEN("unconsumed") SendResult<T> send(T&& value);
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value);
     SendResult<T> send(const T& value) FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
 
     // Never blocks: fails with is_full() or is_disconnected(), handing the value back.
-    FEARLESS_CALLABLE_WHEN("unconsumed") SendResult<T> try_send(T&& value);
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> try_send(T&& value);
     SendResult<T> try_send(const T& value) FEARLESS_DELETE("try_send takes ownership of the message: pass std::move(x)");
 
 private:
     friend struct detail::channel_access;
-    SyncSender(detail::flavor k, void* c) noexcept : kind_(k), chan_(c) {}
+    FEARLESS_RETURN_TYPESTATE(unconsumed) SyncSender(detail::flavor k, void* c) noexcept : kind_(k), chan_(c) {}
     template <class F>
     decltype(auto) with(F&& f) const {
         if (kind_ == detail::flavor::array) return f(*static_cast<detail::array_channel<T>*>(chan_));
@@ -239,8 +239,8 @@ class FEARLESS_CONSUMABLE(unconsumed) Receiver {
 public:
     Receiver(const Receiver&) FEARLESS_DELETE("a Receiver is a single consumer and cannot be copied: move it into the one thread that receives");
     Receiver& operator=(const Receiver&) FEARLESS_DELETE("a Receiver is a single consumer and cannot be copied: move it instead");
-    Receiver(Receiver&& other) noexcept : kind_(other.kind_), chan_(std::exchange(other.chan_, nullptr)) {}
-    Receiver& operator=(Receiver&& other) noexcept {
+    FEARLESS_RETURN_TYPESTATE(unconsumed) Receiver(Receiver&& other) noexcept : kind_(other.kind_), chan_(std::exchange(other.chan_, nullptr)) {}
+    FEARLESS_SET_TYPESTATE(unconsumed) Receiver& operator=(Receiver&& other) noexcept {
         if (this != &other) {
             reset();
             kind_ = other.kind_;
@@ -254,14 +254,14 @@ public:
 
     // Blocks for the next message; std::nullopt once every sender is gone and
     // the queue is empty.
-    FEARLESS_CALLABLE_WHEN("unconsumed") std::optional<T> recv() {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") std::optional<T> recv() {
         std::optional<T> out;
         if (chan_) with([&](auto& c) { return c.recv(out, nullptr); });
         return out;
     }
 
     // Never blocks: a message, or TryRecvError::Empty / Disconnected.
-    FEARLESS_CALLABLE_WHEN("unconsumed") TryRecvResult<T> try_recv() {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") TryRecvResult<T> try_recv() {
         TryRecvResult<T> r;
         auto s = chan_ ? with([&](auto& c) { return c.try_recv(r.value_); }) : detail::chan_status::disconnected;
         r.error_ = s == detail::chan_status::disconnected ? TryRecvError::Disconnected : TryRecvError::Empty;
@@ -270,7 +270,7 @@ public:
 
     // Blocks for at most `timeout`: a message, or RecvTimeoutError::Timeout / Disconnected.
     template <class Rep, class Period>
-    FEARLESS_CALLABLE_WHEN("unconsumed") RecvTimeoutResult<T> recv_timeout(std::chrono::duration<Rep, Period> timeout) {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") RecvTimeoutResult<T> recv_timeout(std::chrono::duration<Rep, Period> timeout) {
         RecvTimeoutResult<T> r;
         detail::chan_status s = detail::chan_status::disconnected;
         if (chan_) {
@@ -294,7 +294,7 @@ public:
 
 private:
     friend struct detail::channel_access;
-    Receiver(detail::flavor k, void* c) noexcept : kind_(k), chan_(c) {}
+    FEARLESS_RETURN_TYPESTATE(unconsumed) Receiver(detail::flavor k, void* c) noexcept : kind_(k), chan_(c) {}
     template <class F>
     decltype(auto) with(F&& f) const {
         switch (kind_) {

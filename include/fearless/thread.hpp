@@ -57,8 +57,8 @@ class Scope;
 template <class R>
 class FEARLESS_CONSUMABLE(unconsumed) JoinHandle {
 public:
-    JoinHandle(JoinHandle&&) noexcept = default;
-    JoinHandle& operator=(JoinHandle&& other) noexcept {
+    FEARLESS_RETURN_TYPESTATE(unconsumed) JoinHandle(JoinHandle&&) noexcept = default;
+    FEARLESS_SET_TYPESTATE(unconsumed) JoinHandle& operator=(JoinHandle&& other) noexcept {
         if (this != &other) {
             if (thread_.joinable()) thread_.detach();
             thread_ = std::move(other.thread_);
@@ -74,7 +74,7 @@ public:
 
     // Waits for the thread to end; returns its result or rethrows its exception.
     // Throws std::logic_error if already joined.
-    FEARLESS_CALLABLE_WHEN("unconsumed") FEARLESS_SET_TYPESTATE(consumed) R join() {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") FEARLESS_SET_TYPESTATE(consumed) R join() {
         if (!thread_.joinable()) throw std::logic_error("JoinHandle::join: the thread was already joined");
         thread_.join();
         std::shared_ptr<detail::packet<R>> p = std::move(packet_);
@@ -88,7 +88,7 @@ public:
 private:
     template <class F, class... A>
     friend auto spawn(F&& f, A&&... args);
-    JoinHandle(std::thread t, std::shared_ptr<detail::packet<R>> p) noexcept
+    FEARLESS_RETURN_TYPESTATE(unconsumed) JoinHandle(std::thread t, std::shared_ptr<detail::packet<R>> p) noexcept
         : thread_(std::move(t)), packet_(std::move(p)) {}
 
     std::thread thread_;
@@ -100,12 +100,12 @@ private:
 template <class R>
 class FEARLESS_CONSUMABLE(unconsumed) ScopedJoinHandle {
 public:
-    ScopedJoinHandle(ScopedJoinHandle&&) noexcept = default;
-    ScopedJoinHandle& operator=(ScopedJoinHandle&&) noexcept = default;
+    FEARLESS_RETURN_TYPESTATE(unconsumed) ScopedJoinHandle(ScopedJoinHandle&&) noexcept = default;
+    FEARLESS_SET_TYPESTATE(unconsumed) ScopedJoinHandle& operator=(ScopedJoinHandle&&) noexcept = default;
     ScopedJoinHandle(const ScopedJoinHandle&) FEARLESS_DELETE("a ScopedJoinHandle cannot be copied: move it");
     ScopedJoinHandle& operator=(const ScopedJoinHandle&) FEARLESS_DELETE("a ScopedJoinHandle cannot be copied");
 
-    FEARLESS_CALLABLE_WHEN("unconsumed") FEARLESS_SET_TYPESTATE(consumed) R join() {
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") FEARLESS_SET_TYPESTATE(consumed) R join() {
         if (!packet_) throw std::logic_error("ScopedJoinHandle::join: the thread was already joined");
         std::shared_ptr<detail::packet<R>> p = std::move(packet_);
         p->wait_finished();
@@ -117,7 +117,7 @@ public:
 
 private:
     friend class Scope;
-    explicit ScopedJoinHandle(std::shared_ptr<detail::packet<R>> p) noexcept : packet_(std::move(p)) {}
+    FEARLESS_RETURN_TYPESTATE(unconsumed) explicit ScopedJoinHandle(std::shared_ptr<detail::packet<R>> p) noexcept : packet_(std::move(p)) {}
     std::shared_ptr<detail::packet<R>> packet_;
 };
 

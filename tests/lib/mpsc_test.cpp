@@ -18,7 +18,7 @@
 using namespace fearless;
 using namespace std::chrono_literals;
 
-namespace {
+namespace mpsc_test {  // named: Send/Sync reflection of aggregates needs types with linkage
 
 #if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
 constexpr bool sanitized = true;
@@ -74,7 +74,8 @@ void check_per_producer_order(Rx& rx, std::uint32_t producers, std::uint32_t per
     for (auto n : next) REQUIRE(n == per_producer);
 }
 
-}  // namespace
+}  // namespace mpsc_test
+using namespace mpsc_test;
 
 TEST_CASE("unbounded channel: 4 producers, nothing lost, duplicated or reordered", "[mpsc][stress]") {
     constexpr std::uint32_t producers = 4;
@@ -388,7 +389,7 @@ TEST_CASE("clones, moves and moved-from handles", "[mpsc]") {
     REQUIRE_FALSE(rx2.recv().has_value());
 }
 
-namespace {
+namespace mpsc_test {
 struct ThrowingMove {
     static inline bool fail = false;
     int v;
@@ -397,7 +398,7 @@ struct ThrowingMove {
         if (fail) throw std::runtime_error("move failed");
     }
 };
-}  // namespace
+}  // namespace mpsc_test
 
 TEST_CASE("a throwing move leaves the channel consistent", "[mpsc]") {
     auto check = [](auto tx, auto rx) {

@@ -17,7 +17,7 @@
 using namespace fearless;
 using namespace std::chrono_literals;
 
-namespace {
+namespace thread_test {  // named: Send/Sync reflection of aggregates needs types with linkage
 
 int twice(int x) { return 2 * x; }
 
@@ -36,7 +36,8 @@ struct Witness {
     }
 };
 
-}  // namespace
+}  // namespace thread_test
+using namespace thread_test;
 
 template <>
 inline constexpr bool fearless::unsafe_impl_send<Witness> = true;

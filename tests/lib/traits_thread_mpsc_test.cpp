@@ -74,9 +74,10 @@ static_assert(!can_send<mpsc::Sender<std::string>, const std::string&>);
 static_assert(!can_send<mpsc::SyncSender<int>, int&>);
 
 // The spawn checks, one verdict per misuse (the static_assert fires on it).
-namespace {
-int plain(int x) { return x; }
-}
+namespace traits_thread_mpsc_test {
+inline int plain(int x) { return x; }
+}  // namespace traits_thread_mpsc_test
+using traits_thread_mpsc_test::plain;
 using detail::spawn_check;
 using detail::spawn_problem;
 static_assert(spawn_check<false, decltype(plain)&, int>::problem == spawn_problem::none);

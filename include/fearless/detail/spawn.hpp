@@ -200,14 +200,6 @@ struct packet : packet_base {
 template <>
 struct packet<void> : packet_base {};
 
-template <class D>
-decltype(auto) unwrap(D& d) {
-    if constexpr (std_borrow_kind<D>() == 1)
-        return d.get();
-    else
-        return static_cast<D&&>(d);
-}
-
 // The thread's main. f and the arguments live here, on the new thread, and
 // are destroyed as soon as f returns, before anyone can see the result: a
 // Sender passed in is gone by the time join() returns, or earlier.
@@ -235,7 +227,10 @@ struct thread_main {
 
     R call() {
         return std::apply(
-            [](Fn& fn, D&... d) -> R { return std::apply(std::move(fn), std::forward_as_tuple(unwrap(d)...)); },
+            // static_cast: a reference_wrapper converts to the reference it holds.
+            [](Fn& fn, D&... d) -> R {
+                return std::apply(std::move(fn), std::forward_as_tuple(static_cast<passed_t<D>>(d)...));
+            },
             *work);
     }
 };
