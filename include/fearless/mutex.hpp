@@ -85,8 +85,7 @@ class [[nodiscard]] MutexGuard {
  private:
   friend class Mutex<T>;
 
-  explicit MutexGuard(const Mutex<T>* m) noexcept
-      : mutex_(m), exceptions_(std::uncaught_exceptions()) {}
+  MutexGuard(const Mutex<T>* m, int exceptions) noexcept : mutex_(m), exceptions_(exceptions) {}
 
   void release() noexcept {
     if (!mutex_) return;
@@ -155,8 +154,11 @@ class Mutex {
   // when the guard is destroyed. Throws PoisonError<T> if the Mutex is poisoned.
   [[nodiscard("the lock is released as soon as the guard is destroyed: keep it, auto g = m.lock();")]]
   MutexGuard<T> lock() const {
+    // Counted before locking: it cannot change in between, and the call
+    // (thread-local lookup) then stays out of the critical section.
+    const int exceptions = std::uncaught_exceptions();
     raw_.lock();
-    MutexGuard<T> guard(this);
+    MutexGuard<T> guard(this, exceptions);
     if (raw_.is_poisoned()) throw PoisonError<T>(std::move(guard));
     return guard;
   }
@@ -165,8 +167,9 @@ class Mutex {
   // Throws PoisonError<T> if it got the lock of a poisoned Mutex.
   [[nodiscard("the lock is released as soon as the guard is destroyed: keep it, if (auto g = m.try_lock())")]]
   std::optional<MutexGuard<T>> try_lock() const {
+    const int exceptions = std::uncaught_exceptions();
     if (!raw_.try_lock()) return std::nullopt;
-    MutexGuard<T> guard(this);
+    MutexGuard<T> guard(this, exceptions);
     if (raw_.is_poisoned()) throw PoisonError<T>(std::move(guard));
     return std::optional<MutexGuard<T>>(std::move(guard));
   }
