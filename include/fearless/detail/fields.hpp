@@ -69,7 +69,9 @@ constexpr std::size_t count_fields() {
 }
 
 template <class T>
-const T& fake_object() noexcept;  // never defined: used only inside decltype
+const T& fake_object() noexcept {  // only named inside decltype, never called
+    __builtin_unreachable();
+}
 
 template <class T, std::size_t N>
 constexpr auto field_types_of() {

@@ -24,15 +24,15 @@ template <class T, class C, std::size_t N>
 constexpr auto explain(const char (&text)[N]) {
     constexpr std::string_view t = type_name<T>();
     constexpr std::string_view c = type_name<C>();
-    constexpr bool same = t == c;
+    constexpr bool same = t.size() == c.size() && starts_with_at(t, 0, c);
     fixed_string<N + 3 * (t.size() + c.size() + 32)> out;
     std::string_view s(text, N - 1);
     for (std::size_t i = 0; i < s.size();) {
-        if (s.substr(i, 3) == "{T}") {
+        if (starts_with_at(s, i, "{T}")) {
             out.append("`"); out.append(t); out.append("`"); i += 3;
-        } else if (s.substr(i, 3) == "{C}") {
+        } else if (starts_with_at(s, i, "{C}")) {
             out.append(c); i += 3;
-        } else if (s.substr(i, 9) == "{because}") {
+        } else if (starts_with_at(s, i, "{because}")) {
             if (!same) { out.append(", because it contains `"); out.append(c); out.append("`"); }
             i += 9;
         } else {

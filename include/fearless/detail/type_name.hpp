@@ -9,6 +9,21 @@ namespace fearless::detail {
 
 // A string built in a constant expression: static_assert accepts any object
 // with constexpr data() and size() as its message (C++26, Clang 22 in C++20).
+// Hand-written comparisons: GCC 12 under -fsanitize=undefined cannot evaluate
+// std::char_traits' null checks in constant expressions.
+constexpr bool starts_with_at(std::string_view s, std::size_t at, std::string_view prefix) {
+    if (at > s.size() || s.size() - at < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (s[at + i] != prefix[i]) return false;
+    return true;
+}
+
+constexpr std::size_t find_from(std::string_view s, std::string_view needle, std::size_t from = 0) {
+    for (std::size_t i = from; i + needle.size() <= s.size(); ++i)
+        if (starts_with_at(s, i, needle)) return i;
+    return std::string_view::npos;
+}
+
 template <std::size_t N>
 struct fixed_string {
     char buf[N + 1]{};
@@ -26,9 +41,13 @@ constexpr std::string_view raw_type_name() {
     // GCC: "... raw_type_name() [with T = X; std::string_view = ...]"
     // Clang: "... raw_type_name() [T = X]"
     std::string_view p = __PRETTY_FUNCTION__;
-    std::size_t start = p.find("T = ") + 4;
-    std::size_t end = p.find("; ", start);
-    if (end == std::string_view::npos) end = p.rfind(']');
+    std::size_t start = find_from(p, "T = ") + 4;
+    std::size_t end = find_from(p, "; ", start);
+    if (end == std::string_view::npos) {
+        end = p.size();
+        while (end > start && p[end - 1] != ']') --end;
+        --end;
+    }
     return p.substr(start, end - start);
 }
 
@@ -40,7 +59,7 @@ constexpr auto make_type_name() {
     constexpr std::string_view ns = "fearless::";
     fixed_string<raw.size()> out;
     for (std::size_t i = 0; i < raw.size();) {
-        if (raw.substr(i, ns.size()) == ns) { i += ns.size(); continue; }
+        if (starts_with_at(raw, i, ns)) { i += ns.size(); continue; }
         out.buf[out.len++] = raw[i++];
     }
     return out;
@@ -55,18 +74,18 @@ constexpr std::string_view type_name() { return type_name_storage<T>.view(); }
 // True if T is the standard library template `name` ("shared_ptr<", ...),
 // whatever inline namespaces (std::__1::, std::__cxx11::) it sits in.
 constexpr bool is_std_named(std::string_view type, std::string_view name) {
-    if (type.substr(0, 5) != "std::") return false;
+    if (!starts_with_at(type, 0, "std::")) return false;
     type.remove_prefix(5);
-    while (type.substr(0, 2) == "__") {
-        std::size_t colons = type.find("::");
+    while (starts_with_at(type, 0, "__")) {
+        std::size_t colons = find_from(type, "::");
         if (colons == std::string_view::npos) return false;
         type.remove_prefix(colons + 2);
     }
-    return type.substr(0, name.size()) == name;
+    return starts_with_at(type, 0, name);
 }
 
 template <class T>
-inline constexpr bool in_std = type_name<T>().substr(0, 5) == "std::";
+inline constexpr bool in_std = starts_with_at(type_name<T>(), 0, "std::");
 
 template <class T>
 constexpr bool std_named(std::string_view name) { return is_std_named(type_name<T>(), name); }
