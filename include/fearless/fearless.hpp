@@ -14,6 +14,9 @@
 // mutex.hpp, rc.hpp, arc.hpp and cell.hpp.
 #pragma once
 
+// The Send/Sync checks first: Clang prints the chain of includes that first
+// reached the header an error is in, so a short chain keeps messages short.
+#include "detail/thread_safety_checks.hpp"
 #include "marker.hpp"
 #include "rc.hpp"
 #include "arc.hpp"

@@ -211,5 +211,3 @@ concept Sync = detail::sync_eval<std::remove_cv_t<T>>::value;
 }  // namespace fearless
 
 FEARLESS_END_HEADER
-
-#include "detail/thread_safety_checks.hpp"

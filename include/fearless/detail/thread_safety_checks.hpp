@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "../marker.hpp"
 #include "config.hpp"
 #include "type_name.hpp"
 
