@@ -72,7 +72,10 @@ Findings unify_static_assert(Findings fs, const NormalizeContext&) {
 Findings keep_teaching_notes(Findings fs, const NormalizeContext&) {
     for (auto& f : fs) {
         std::erase_if(f.notes, [](const Diagnostic& n) {
-            bool teaches = ends_with(n.message, "declared here") || ends_with(n.message, "deleted here");
+            // GCC: "declared here"; Clang: "... explicitly marked deleted here", and for a
+            // deleted overload "candidate function has been explicitly deleted".
+            bool teaches = ends_with(n.message, "declared here") || ends_with(n.message, "deleted here") ||
+                           ends_with(n.message, "has been explicitly deleted");
             bool in_project = !n.at.file.empty() && n.at.file.front() != '/';
             return !(teaches && in_project && !n.source_line.empty());
         });

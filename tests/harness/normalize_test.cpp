@@ -49,7 +49,7 @@ Finding finding(std::string message) {
 }  // namespace
 
 TEST_CASE("normalize: raw → snapshot for every captured output", "[harness][normalize]") {
-    for (std::string snippet : {"static_assert", "deleted", "concept", "syntax", "several", "user_template"})
+    for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several", "user_template"})
         for (const auto& label : fixtures::labels()) check_golden(snippet, label);
 }
 
@@ -79,6 +79,17 @@ TEST_CASE("normalize: the reason of `= delete` survives, from the echoed declara
     // Clang 14 and 22 word it alike, and differ from GCC: one .clang and one .gcc snapshot.
     CHECK(snapshot("deleted", "clang-14") == snapshot("deleted", "clang-22"));
     CHECK(snapshot("deleted", "gcc-12") != snapshot("deleted", "clang-14"));
+}
+
+TEST_CASE("normalize: a deleted operator keeps its reason too (Clang 14: \"candidate function has been explicitly deleted\")",
+          "[harness][normalize]") {
+    for (const auto& label : fixtures::labels()) {
+        INFO(label);
+        auto fs = normalized("deleted_operator", label);
+        REQUIRE(fs.size() == 1);
+        CHECK(fs[0].at.line == 5);
+        CHECK(matchable_text(fs[0]).find("the data is only reachable through lock()") != std::string::npos);
+    }
 }
 
 TEST_CASE("normalize: no backtrace through library internals", "[harness][normalize]") {
