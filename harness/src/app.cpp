@@ -1,17 +1,15 @@
 #include "app.hpp"
 
-#include <algorithm>
 #include <chrono>
-#include <iostream>
 #include <map>
-#include <mutex>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include "bless.hpp"
 #include "case.hpp"
 #include "check.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "compiler.hpp"
 #include "discover.hpp"
 #include "plan.hpp"
@@ -22,7 +20,6 @@
 #include "result.hpp"
 #include "runner.hpp"
 #include "snapshot.hpp"
-#include "term.hpp"
 
 namespace fearless::check {
 
@@ -50,13 +47,12 @@ std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem
         identity.file = f;
         identity.id = case_id(o.root, o.cases_dir, f);
         identity.display = f.generic_string();
-        auto text = read_file(o.root / f);
-        if (!text) {
+        if (auto text = read_file(o.root / f)) {
+            cases.push_back(parse_case(*text, std::move(identity)));
+        } else {
             identity.problems.push_back(fmt::format("{}: cannot read the file", identity.display));
             cases.push_back(std::move(identity));
-            continue;
         }
-        cases.push_back(parse_case(*text, std::move(identity)));
     }
     return cases;
 }
@@ -73,37 +69,76 @@ std::vector<Compiler> load_compilers(const Options& o) {
     return compilers;
 }
 
+RunSettings settings_of(const Options& o) {
+    RunSettings s;
+    s.root = o.root;
+    for (const auto& inc : o.includes) s.includes.push_back(relative_to_root(o.root, inc).string());
+    s.flags = o.flags;
+    s.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout_s * 1000));
+    s.clang_tidy = o.clang_tidy;
+    return s;
+}
+
 std::string bless_hint(const Options& o, const Case& c) {
     std::string cmd = o.program;
     if (o.expected_given) cmd += " --expected " + o.expected_dir.generic_string();
     return fmt::format("{} --bless {}", cmd, c.display);
 }
 
+struct JobRecord {
+    Result result;
+    Verdict verdict;
+};
+
+// One case × compiler, start to verdict. This is the unit a result cache
+// (issue 5) wraps: its key is the case text, the content of what it includes,
+// the compiler's identity, the flags and the harness version; a hit returns
+// the stored JobRecord without starting a process.
+JobRecord execute_job(const Options& o, const RunSettings& settings, const Case& c, const Compiler& compiler,
+                      const std::filesystem::path& expected_dir, const std::filesystem::path& wip) {
+    JobRecord rec;
+    rec.result = Result{c.display, compiler.label, Status::fail, {}, {}, {}, {}};
+    if (!compiler.problem.empty()) {
+        rec.result.reason = compiler.problem;
+        return rec;
+    }
+    auto t0 = Clock::now();
+    JobOutput output = run_job(c, compiler, settings);
+    auto expected_stderr = load_expected(expected_dir, c.id, "stderr", compiler);
+    auto expected_stdout = load_expected(expected_dir, c.id, "stdout", compiler);
+    rec.verdict = check_job(CheckInput{c, output, o.root, expected_stderr, expected_stdout, o.bless});
+    auto& r = rec.result;
+    r.status = rec.verdict.status;
+    r.reason = rec.verdict.reason;
+    r.details = rec.verdict.details;
+    r.duration = since(t0);
+    if (output.compile) r.commands.push_back(shell_line(output.compile->command));
+    for (const auto& s : output.checkers) r.commands.push_back(shell_line(s.command));
+    if (output.program) r.commands.push_back(shell_line(output.program->command));
+    if (rec.verdict.would_be) {
+        auto wip_file = wip / rec.verdict.would_be->lexically_relative(expected_dir);
+        if (write_file(wip_file, rec.verdict.would_be_text))
+            r.details += fmt::format("the would-be file: {}\naccept it with: {}\n", wip_file.string(), bless_hint(o, c));
+    }
+    return rec;
+}
+
 }  // namespace
 
-int run_suite(const Options& o, std::ostream& out, std::ostream& err) {
+int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal terminal) {
     const auto started = Clock::now();
-    ConsoleReporter console(out, ConsoleStyle{colour_wanted(STDOUT_FILENO) && &out == &std::cout,
-                                              is_terminal(STDOUT_FILENO) && &out == &std::cout, o.verbose});
-    std::vector<Result> results;
-    auto record = [&](Result r) {
-        console.result(r);
-        results.push_back(std::move(r));
-    };
-
-    auto discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
-    auto cases = load_cases(o, discovery.files);
+    if (o.paths.empty() && !std::filesystem::is_directory(o.root / o.cases_dir)) {
+        err << fmt::format("fearless-check: no cases folder '{}' in {} (set it with --cases or in {})\n",
+                           o.cases_dir.generic_string(), o.root.string(), config_file_name);
+        return 2;
+    }
     auto compilers = load_compilers(o);
     if (compilers.empty()) {
         err << "fearless-check: no compiler found (looked for g++, clang++, clang++-19, clang++-22); name one with --compiler\n";
         return 2;
     }
-    RunSettings settings;
-    settings.root = o.root;
-    for (const auto& inc : o.includes) settings.includes.push_back(relative_to_root(o.root, inc).string());
-    settings.flags = o.flags;
-    settings.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout_s * 1000));
-    settings.clang_tidy = o.clang_tidy;
+    auto discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
+    auto cases = load_cases(o, discovery.files);
     auto jobs = plan_jobs(cases, compilers);
 
     if (o.list) {
@@ -115,8 +150,15 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err) {
         return 0;
     }
 
+    ConsoleReporter console(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose});
+    std::vector<Result> results;
+    auto record = [&](Result r) {
+        console.result(r);
+        results.push_back(std::move(r));
+    };
+
     // Problems found before anything runs are failures, never passes.
-    for (const auto& p : discovery.problems) record(Result{p.substr(0, p.find(':')), "-", Status::fail, p.substr(p.find(':') + 2), {}, {}, {}});
+    for (const auto& p : discovery.problems) record(Result{p.path, "-", Status::fail, p.message, {}, {}, {}});
     for (const auto& c : cases) {
         if (!c.malformed()) continue;
         std::string details;
@@ -124,97 +166,34 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err) {
         record(Result{c.display, "-", Status::fail, "malformed case: " + c.problems.front(), details, {}, {}});
     }
 
-    // Each job's result lands in its slot; results are reported in plan order.
-    std::vector<std::optional<Result>> slots(jobs.size());
-    std::vector<Verdict> verdicts(jobs.size());
-    std::size_t next_to_report = 0, finished = 0;
+    // Jobs run on the pool; results are reported in plan order as they complete.
+    const auto settings = settings_of(o);
+    const auto expected_dir = (o.root / o.expected_dir).lexically_normal();
     const auto wip = wip_dir();
-
+    std::vector<std::optional<JobRecord>> records(jobs.size());
+    std::size_t next_to_report = 0, finished = 0;
     auto work = [&](std::size_t i) {
         const Job& job = jobs[i];
         const Case& c = cases[job.case_index];
         const Compiler& compiler = compilers[job.compiler_index];
-        Result r{c.display, compiler.label, Status::skip, job.skip_reason, {}, {}, {}};
-        if (!job.skip_reason.empty()) {
-            slots[i] = std::move(r);
-            return;
-        }
-        if (!compiler.problem.empty()) {
-            r.status = Status::fail;
-            r.reason = compiler.problem;
-            slots[i] = std::move(r);
-            return;
-        }
-        auto t0 = Clock::now();
-        JobOutput output = run_job(c, compiler, settings);
-        auto expected_stderr = load_expected(o.expected_dir.is_absolute() ? o.expected_dir : o.root / o.expected_dir, c.id, "stderr", compiler);
-        auto expected_stdout = load_expected(o.expected_dir.is_absolute() ? o.expected_dir : o.root / o.expected_dir, c.id, "stdout", compiler);
-        Verdict v = check_job(CheckInput{c, output, o.root, expected_stderr, expected_stdout, o.bless});
-        r.status = v.status;
-        r.reason = v.reason;
-        r.details = v.details;
-        r.duration = since(t0);
-        if (output.compile) r.commands.push_back(shell_line(output.compile->command));
-        for (const auto& s : output.checkers) r.commands.push_back(shell_line(s.command));
-        if (output.program) r.commands.push_back(shell_line(output.program->command));
-        if (v.would_be) {
-            auto rel = v.would_be->lexically_relative(o.expected_dir.is_absolute() ? o.expected_dir : o.root / o.expected_dir);
-            auto wip_file = wip / rel;
-            if (write_file(wip_file, v.would_be_text))
-                r.details += fmt::format("the would-be file: {}\naccept it with: {}\n", wip_file.string(), bless_hint(o, c));
-        }
-        verdicts[i] = std::move(v);
-        slots[i] = std::move(r);
+        if (!job.skip_reason.empty())
+            records[i] = JobRecord{Result{c.display, compiler.label, Status::skip, job.skip_reason, {}, {}, {}}, Verdict{}};
+        else
+            records[i] = execute_job(o, settings, c, compiler, expected_dir, wip);
     };
     auto done = [&](std::size_t) {
         ++finished;
-        while (next_to_report < jobs.size() && slots[next_to_report]) record(std::move(*slots[next_to_report++]));
+        while (next_to_report < jobs.size() && records[next_to_report]) record(records[next_to_report++]->result);
         console.progress(finished, jobs.size());
     };
     run_parallel(jobs.size(), o.jobs, work, done);
 
     if (o.bless) {
-        // Per case, write the least specific expected files true for every compiler that ran it.
-        std::map<std::size_t, std::vector<std::size_t>> by_case;
-        for (std::size_t i = 0; i < jobs.size(); ++i) by_case[jobs[i].case_index].push_back(i);
-        auto expected_dir = o.expected_dir.is_absolute() ? o.expected_dir : o.root / o.expected_dir;
-        for (const auto& [ci, idx] : by_case) {
-            std::vector<BlessOutput> errs, outs;
-            bool all_ok = true;
-            for (auto i : idx) {
-                if (!jobs[i].skip_reason.empty()) continue;
-                all_ok = all_ok && verdicts[i].status == Status::pass;
-                if (verdicts[i].actual_stderr) errs.push_back({&compilers[jobs[i].compiler_index], *verdicts[i].actual_stderr});
-                if (verdicts[i].actual_stdout) outs.push_back({&compilers[jobs[i].compiler_index], *verdicts[i].actual_stdout});
-            }
-            // Never bless a case that fails for another reason: its output is not a truth to keep.
-            if (!all_ok) continue;
-            // One stdout for every compiler: a program's output does not depend on who compiled it.
-            bool silent = false;
-            // A regex file is written by hand; bless only starts one when there is none.
-            if (cases[ci].stdout_mode == StdoutMode::regex && read_file(expected_dir / (cases[ci].id + ".stdout"))) outs.clear();
-            if (!outs.empty()) {
-                bool same = std::all_of(outs.begin(), outs.end(), [&](const BlessOutput& b) { return b.text == outs.front().text; });
-                if (!same) {
-                    console.message(fmt::format("bless: {}: the compilers' programs print different output; not blessed", cases[ci].display));
-                    continue;
-                }
-                outs.resize(1);
-                // A program that prints nothing needs no .stdout file.
-                silent = outs.front().text.empty();
-                if (silent) outs.clear();
-            }
-            auto stdout_plan = plan_bless(expected_dir, cases[ci].id, "stdout", outs);
-            if (silent) stdout_plan.removals.push_back(expected_dir / (cases[ci].id + ".stdout"));
-            for (auto plan : {plan_bless(expected_dir, cases[ci].id, "stderr", errs), stdout_plan}) {
-                // Write only what changes, and say so.
-                std::erase_if(plan.writes, [](const auto& w) { return read_file(w.first) == w.second; });
-                std::erase_if(plan.removals, [](const auto& p) { return !std::filesystem::exists(p); });
-                for (const auto& e : apply_bless(plan)) console.message("bless: " + e);
-                for (const auto& [p, _] : plan.writes) console.message(fmt::format("blessed {}", relative_to_root(o.root, p).generic_string()));
-                for (const auto& p : plan.removals) console.message(fmt::format("removed {}", relative_to_root(o.root, p).generic_string()));
-            }
-        }
+        std::map<std::size_t, std::vector<JobOutcome>> by_case;
+        for (std::size_t i = 0; i < jobs.size(); ++i)
+            if (jobs[i].skip_reason.empty()) by_case[jobs[i].case_index].push_back({&compilers[jobs[i].compiler_index], &records[i]->verdict});
+        for (const auto& [ci, outcomes] : by_case)
+            for (const auto& line : bless_case(cases[ci], outcomes, expected_dir, o.root)) console.message(line);
     }
 
     // Expected files with no case: only meaningful when the whole suite ran.

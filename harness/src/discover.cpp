@@ -31,7 +31,7 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
     std::vector<std::filesystem::path> found;
     if (paths.empty()) {
         if (!std::filesystem::is_directory(root / cases_dir))
-            d.problems.push_back(fmt::format("{}: the cases folder does not exist", cases_dir.generic_string()));
+            d.problems.push_back({cases_dir.generic_string(), "the cases folder does not exist"});
         collect(root / cases_dir, found);
     }
     for (const auto& p : paths) {
@@ -39,7 +39,7 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
         std::vector<std::filesystem::path> mine;
         if (std::filesystem::is_directory(abs)) collect(abs, mine);
         else if (std::filesystem::is_regular_file(abs) && abs.extension() == ".cpp") mine.push_back(abs);
-        if (mine.empty()) d.problems.push_back(fmt::format("{}: no case matches it (a case is a .cpp file, or a folder of them)", p));
+        if (mine.empty()) d.problems.push_back({p, "no case matches it (a case is a .cpp file, or a folder of them)"});
         found.insert(found.end(), mine.begin(), mine.end());
     }
     std::set<std::filesystem::path> unique;

@@ -7,9 +7,14 @@
 
 namespace fearless::check {
 
+struct PathProblem {
+    std::string path;     // as given, e.g. "cases/nope.cpp"
+    std::string message;  // "no case matches it ..."
+};
+
 struct Discovery {
     std::vector<std::filesystem::path> files;  // *.cpp, sorted, relative to root when under it
-    std::vector<std::string> problems;         // "PATH: no case matches it"
+    std::vector<PathProblem> problems;         // each a failure of its own, never a silent pass
 };
 
 // `paths` empty: every case under `cases_dir`. A path is a case file or a

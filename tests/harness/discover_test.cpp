@@ -35,7 +35,8 @@ TEST_CASE("discover: paths, filter, and a path that matches nothing", "[harness]
     auto d = discover_cases(t.root, "cases", {"cases/b", "cases/a/two.cpp", "cases/a/two.cpp", "cases/nope.cpp"}, "");
     CHECK(d.files == std::vector<std::filesystem::path>{"cases/a/two.cpp", "cases/b/three.cpp"});
     REQUIRE(d.problems.size() == 1);
-    CHECK(d.problems[0].rfind("cases/nope.cpp: no case matches it", 0) == 0);
+    CHECK(d.problems[0].path == "cases/nope.cpp");
+    CHECK(d.problems[0].message.rfind("no case matches it", 0) == 0);
     CHECK(discover_cases(t.root, "cases", {}, "two").files == std::vector<std::filesystem::path>{"cases/a/two.cpp"});
     CHECK(discover_cases(t.root, "missing", {}, "").problems.size() == 1);
 }

@@ -122,6 +122,9 @@ TEST_CASE("integration: a path that matches no case, a missing compiler", "[harn
 TEST_CASE("integration: usage and configuration errors exit 2", "[harness][integration]") {
     TempDir dir("fearless-check-integration-config");
     CHECK(run_tool(dir.path, {"--no-such-option"}).exit_code == 2);
+    auto no_cases = run_tool(dir.path, {});
+    CHECK(no_cases.exit_code == 2);
+    CHECK(no_cases.err.find("no cases folder 'cases'") != std::string::npos);
     write_file(dir.path / "fearless-check.json", "{\"cases\": 3}");
     auto r = run_tool(dir.path, {});
     CHECK(r.exit_code == 2);
