@@ -110,13 +110,15 @@ TEST_CASE("integration: every bad case fails for its own reason", "[harness][int
 
 TEST_CASE("integration: a path that matches no case, a missing compiler", "[harness][integration]") {
     auto suite = fixtures::dir() / "suites" / "bad";
-    auto r = run_tool(suite, {"--compiler", "g++", "--compiler", "no-such-compiler++", "cases/passes.cpp", "cases/nope.cpp"});
+    auto r = run_tool(suite, {"-v", "--compiler", "g++", "--compiler", "no-such-compiler++", "cases/passes.cpp", "cases/nope.cpp"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     CHECK(has_line(r.out, R"(FAIL  cases/nope.cpp  \[-\]  no case matches it .*)"));
     CHECK(has_line(r.out, R"(FAIL  cases/passes.cpp  \[no-such-compiler\+\+\]  compiler 'no-such-compiler\+\+' not found)"));
     CHECK(has_line(r.out, R"(PASS  cases/passes.cpp  \[gcc-\d+\])"));
     CHECK(last_line(r.out) == "1 passed, 2 failed");
+    // -v shows the exact command, runnable as printed.
+    CHECK(has_line(r.out, R"(    \$ cd \S+/suites/bad && LC_ALL=C g\+\+ -std=c\+\+20 -pthread -fno-diagnostics-color -I\S+ -fsyntax-only cases/passes.cpp)"));
 }
 
 TEST_CASE("integration: usage and configuration errors exit 2", "[harness][integration]") {

@@ -49,7 +49,7 @@ Finding finding(std::string message) {
 }  // namespace
 
 TEST_CASE("normalize: raw → snapshot for every captured output", "[harness][normalize]") {
-    for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several", "user_template"})
+    for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several", "user_template", "deep_chain"})
         for (const auto& label : fixtures::labels()) check_golden(snippet, label);
 }
 
