@@ -151,6 +151,13 @@ auto spawn(F&& f, A&&... args) {
             "help: pass std::move(x), or an explicit copy",
             "thread::spawn takes ownership of its arguments, but this one is an lvalue that would be copied. "
             "help: pass std::move(x), or an explicit copy"));
+    } else if constexpr (problem == spawn_problem::not_movable) {
+        constexpr bool argument_is_movable = problem != spawn_problem::not_movable;
+        static_assert(argument_is_movable, FEARLESS_EXPLAIN(C, C,
+            "{T} cannot be moved into the thread: it can be neither moved nor copied. "
+            "help: share it: make_arc<Mutex<T>>(...) and pass a clone() to each thread",
+            "this argument cannot be moved into the thread: it can be neither moved nor copied. "
+            "help: share it: make_arc<Mutex<T>>(...) and pass a clone() to each thread"));
     } else if constexpr (problem == spawn_problem::not_send) {
         detail::check_send<C>();
     } else if constexpr (problem == spawn_problem::not_callable) {
@@ -246,6 +253,13 @@ auto Scope::spawn(F&& f, A&&... args) {
             "help: pass std::move(x), or std::cref(x) to borrow it",
             "Scope::spawn takes ownership of its arguments, but this one is an lvalue that would be copied. "
             "help: pass std::move(x), or std::cref(x) to borrow it"));
+    } else if constexpr (problem == spawn_problem::not_movable) {
+        constexpr bool argument_is_movable = problem != spawn_problem::not_movable;
+        static_assert(argument_is_movable, FEARLESS_EXPLAIN(C, C,
+            "{T} cannot be moved into the thread: it can be neither moved nor copied. "
+            "help: share it: make_arc<Mutex<T>>(...) and pass a clone() to each thread",
+            "this argument cannot be moved into the thread: it can be neither moved nor copied. "
+            "help: share it: make_arc<Mutex<T>>(...) and pass a clone() to each thread"));
     } else if constexpr (problem == spawn_problem::not_send) {
         detail::check_send<C>();
     } else if constexpr (problem == spawn_problem::not_callable) {

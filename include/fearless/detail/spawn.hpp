@@ -28,6 +28,7 @@ enum class spawn_problem : unsigned char {
     captures,         // f is a lambda with captures (or a functor that is not Send)
     borrow,           // unscoped: a pointer, reference_wrapper, string_view or span argument
     lvalue,           // an argument that would be copied, not moved in
+    not_movable,      // an argument that can be neither moved nor copied (a Mutex)
     not_send,         // an argument that is not Send (culprit: the argument's type)
     mut_borrow,       // scoped: std::ref / span<T> of mutable data
     not_sync,         // scoped: std::cref of data that is not Sync (culprit: the data's type)
@@ -106,6 +107,8 @@ constexpr auto check_argument() {
         return spawn_verdict<spawn_problem::borrow, D>{};
     } else if constexpr (std::is_lvalue_reference_v<A>) {
         return spawn_verdict<spawn_problem::lvalue, D>{};
+    } else if constexpr (!std::is_move_constructible_v<D>) {
+        return spawn_verdict<spawn_problem::not_movable, D>{};
     } else if constexpr (!Send<D>) {
         return spawn_verdict<spawn_problem::not_send, D>{};
     } else {

@@ -4,8 +4,9 @@
 //
 // Each check holds one static_assert per reason, with mutually exclusive
 // conditions, so exactly one error fires: the rule in Rust's words, what is
-// wrong, and the fix. Clang 22 names the types in the message itself; older
-// compilers print the template's "[with T = ...]" just above it.
+// wrong, and the fix. Clang 22 names the types in the message itself; where
+// static_assert takes only a literal, the message names the kind of value
+// (the compiler's "[with T = ...]" context gives the exact type).
 #pragma once
 
 #include <cstddef>
@@ -79,37 +80,37 @@ constexpr void check_send() {
     static_assert(send_not_blocked_by<T, blame::rc>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: Rc's reference count is not atomic. "
         "help: use Arc<T> instead of Rc<T>",
-        "`T` cannot be sent between threads safely: it holds an Rc, whose reference count is not atomic. "
+        "a value holding an Rc cannot be sent between threads safely: Rc's reference count is not atomic. "
         "help: use Arc<T> instead of Rc<T>"));
     static_assert(send_not_blocked_by<T, blame::guard>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: a MutexGuard must be dropped on the thread that "
         "locked the Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread",
-        "`T` cannot be sent between threads safely: a MutexGuard must be dropped on the thread that locked the "
+        "a MutexGuard cannot be sent between threads safely: it must be dropped on the thread that locked the "
         "Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread"));
     static_assert(send_not_blocked_by<T, blame::interior_mutability>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: Cell and RefCell cannot be shared between "
         "threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share",
-        "`T` cannot be sent between threads safely: it would share a Cell or RefCell, which cannot be shared "
-        "between threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share"));
+        "a value sharing a Cell or RefCell cannot be sent between threads safely: Cell and RefCell cannot be "
+        "shared between threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share"));
     static_assert(send_not_blocked_by<T, blame::single_consumer>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: a Receiver is a single consumer and cannot be "
         "shared. help: move the Receiver itself into the one thread that receives",
-        "`T` cannot be sent between threads safely: a Receiver is a single consumer and cannot be shared. "
+        "a value sharing a Receiver cannot be sent between threads safely: a Receiver is a single consumer. "
         "help: move the Receiver itself into the one thread that receives"));
     static_assert(send_not_blocked_by<T, blame::borrow>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: a pointer or reference may outlive the data it "
         "points to. help: move an owned value into the thread, or borrow inside thread::scope",
-        "`T` cannot be sent between threads safely: it holds a pointer or reference, which may outlive the data "
+        "a value holding a pointer or reference cannot be sent between threads safely: it may outlive the data "
         "it points to. help: move an owned value into the thread, or borrow inside thread::scope"));
     static_assert(send_not_blocked_by<T, blame::undeclared>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: fearless cannot see inside `{C}`. help: if it is "
         "safe to move to another thread, declare it: "
         "template <> inline constexpr bool fearless::unsafe_impl_send<{C}> = true;",
-        "`T` cannot be sent between threads safely: fearless cannot see inside this class. help: if it is "
+        "a class that fearless cannot see inside cannot be sent between threads safely. help: if it is "
         "safe to move to another thread, declare it: "
         "template <> inline constexpr bool fearless::unsafe_impl_send<YourClass> = true;"));
     static_assert(send_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be sent between threads safely{because}",
-                     "`T` cannot be sent between threads safely"));
+                     "this value cannot be sent between threads safely"));
 }
 
 template <class T>
@@ -118,36 +119,37 @@ constexpr void check_sync() {
     static_assert(sync_not_blocked_by<T, blame::interior_mutability>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: Cell and RefCell change their value without "
         "synchronization. help: use Mutex<T> (or std::atomic) for data that threads share",
-        "`T` cannot be shared between threads safely: Cell and RefCell change their value without "
+        "a Cell or RefCell cannot be shared between threads safely: it changes its value without "
         "synchronization. help: use Mutex<T> (or std::atomic) for data that threads share"));
     static_assert(sync_not_blocked_by<T, blame::rc>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: Rc's reference count is not atomic. "
         "help: use Arc<T> instead of Rc<T>",
-        "`T` cannot be shared between threads safely: it holds an Rc, whose reference count is not atomic. "
+        "a value holding an Rc cannot be shared between threads safely: Rc's reference count is not atomic. "
         "help: use Arc<T> instead of Rc<T>"));
     static_assert(sync_not_blocked_by<T, blame::single_consumer>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: a Receiver is a single consumer. "
         "help: move the Receiver into the one thread that receives",
-        "`T` cannot be shared between threads safely: a Receiver is a single consumer. "
+        "a Receiver cannot be shared between threads safely: it is a single consumer. "
         "help: move the Receiver into the one thread that receives"));
     static_assert(sync_not_blocked_by<T, blame::guard>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: a MutexGuard belongs to the thread that locked. "
         "help: share the Mutex and lock() in each thread",
-        "`T` cannot be shared between threads safely: a MutexGuard belongs to the thread that locked. "
+        "a MutexGuard cannot be shared between threads safely: it belongs to the thread that locked. "
         "help: share the Mutex and lock() in each thread"));
     static_assert(sync_not_blocked_by<T, blame::borrow>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: it holds a pointer or reference. "
         "help: share an owned value",
-        "`T` cannot be shared between threads safely: it holds a pointer or reference. help: share an owned value"));
+        "a value holding a pointer or reference cannot be shared between threads safely. "
+        "help: share an owned value"));
     static_assert(sync_not_blocked_by<T, blame::undeclared>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be shared between threads safely{because}: fearless cannot see inside `{C}`. help: if its "
         "const members are safe to call from many threads, declare it: "
         "template <> inline constexpr bool fearless::unsafe_impl_sync<{C}> = true;",
-        "`T` cannot be shared between threads safely: fearless cannot see inside this class. help: if its "
+        "a class that fearless cannot see inside cannot be shared between threads safely. help: if its "
         "const members are safe to call from many threads, declare it: "
         "template <> inline constexpr bool fearless::unsafe_impl_sync<YourClass> = true;"));
     static_assert(sync_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be shared between threads safely{because}",
-                     "`T` cannot be shared between threads safely"));
+                     "this value cannot be shared between threads safely"));
 }
 
 }  // namespace fearless::detail
