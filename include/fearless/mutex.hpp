@@ -40,9 +40,10 @@
 
 #include "detail/config.hpp"
 #include "detail/raw_mutex.hpp"
+#include "detail/unwinding.hpp"
 #include "marker.hpp"
 
-#include <exception>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -65,12 +66,13 @@ class [[nodiscard]] MutexGuard {
   MutexGuard& operator=(const MutexGuard&) FEARLESS_DELETE("MutexGuard cannot be copied: only one guard holds the lock; move it, or lock() again after it is gone");
 
   MutexGuard(MutexGuard&& other) noexcept
-      : mutex_(std::exchange(other.mutex_, nullptr)), exceptions_(other.exceptions_) {}
+      : mutex_(std::exchange(other.mutex_, nullptr)), probe_(other.probe_), clean_(other.clean_) {}
   MutexGuard& operator=(MutexGuard&& other) noexcept {
     if (this != &other) {
       release();
       mutex_ = std::exchange(other.mutex_, nullptr);
-      exceptions_ = other.exceptions_;
+      probe_ = other.probe_;
+      clean_ = other.clean_;
     }
     return *this;
   }
@@ -85,19 +87,27 @@ class [[nodiscard]] MutexGuard {
  private:
   friend class Mutex<T>;
 
-  MutexGuard(const Mutex<T>* m, int exceptions) noexcept : mutex_(m), exceptions_(exceptions) {}
+  MutexGuard(const Mutex<T>* m, detail::unwinding_probe probe, bool clean) noexcept
+      : mutex_(m), probe_(probe), clean_(clean) {}
 
   void release() noexcept {
     if (!mutex_) return;
-    // More exceptions in flight than when we locked: this guard is being
-    // destroyed by unwinding, so the critical section did not finish.
-    if (std::uncaught_exceptions() > exceptions_) mutex_->raw_.set_poisoned();
-    mutex_->raw_.unlock();
+    if (probe_.unwinding()) [[unlikely]] {
+      // More exceptions in flight than when we locked: this guard is being
+      // destroyed by unwinding, so the critical section did not finish.
+      mutex_->raw_.set_poisoned();
+      mutex_->raw_.unlock();
+    } else if (clean_) [[likely]] {
+      mutex_->raw_.unlock_unpoisoned();
+    } else {
+      mutex_->raw_.unlock();
+    }
     mutex_ = nullptr;
   }
 
   const Mutex<T>* mutex_;
-  int exceptions_;  // std::uncaught_exceptions() when the lock was taken
+  detail::unwinding_probe probe_;  // std::uncaught_exceptions() when the lock was taken
+  bool clean_;  // locked without the poison bit, so it is still clear (see raw_mutex)
 };
 
 // Thrown by lock() and try_lock() on a poisoned Mutex<T>. It holds the lock:
@@ -154,24 +164,25 @@ class Mutex {
   // when the guard is destroyed. Throws PoisonError<T> if the Mutex is poisoned.
   [[nodiscard("the lock is released as soon as the guard is destroyed: keep it, auto g = m.lock();")]]
   MutexGuard<T> lock() const {
-    // Counted before locking: it cannot change in between, and the call
-    // (thread-local lookup) then stays out of the critical section.
-    const int exceptions = std::uncaught_exceptions();
-    raw_.lock();
-    MutexGuard<T> guard(this, exceptions);
-    if (raw_.is_poisoned()) throw PoisonError<T>(std::move(guard));
-    return guard;
+    // Counted before locking: it cannot change in between, and the
+    // thread-local lookup then stays out of the critical section.
+    const detail::unwinding_probe probe;
+    // The word as acquired carries the poison bit: no second read (and on
+    // the uncontended path it is the constant `locked`, so no test at all).
+    const std::uint32_t state = raw_.lock();
+    if (state & detail::raw_mutex::poisoned) [[unlikely]] throw_poisoned(probe);
+    return MutexGuard<T>(this, probe, true);
   }
 
   // The guard if the lock is free right now, else std::nullopt; never blocks.
   // Throws PoisonError<T> if it got the lock of a poisoned Mutex.
   [[nodiscard("the lock is released as soon as the guard is destroyed: keep it, if (auto g = m.try_lock())")]]
   std::optional<MutexGuard<T>> try_lock() const {
-    const int exceptions = std::uncaught_exceptions();
-    if (!raw_.try_lock()) return std::nullopt;
-    MutexGuard<T> guard(this, exceptions);
-    if (raw_.is_poisoned()) throw PoisonError<T>(std::move(guard));
-    return std::optional<MutexGuard<T>>(std::move(guard));
+    const detail::unwinding_probe probe;
+    const std::uint32_t state = raw_.try_lock();
+    if (!state) return std::nullopt;
+    if (state & detail::raw_mutex::poisoned) [[unlikely]] throw_poisoned(probe);
+    return std::optional<MutexGuard<T>>(MutexGuard<T>(this, probe, true));
   }
 
   // Whether a guard was destroyed by an exception. Another thread may change
@@ -202,6 +213,13 @@ class Mutex {
 
  private:
   friend class MutexGuard<T>;
+
+  // Out of line, so the guard of the usual path never has its address taken
+  // and stays in registers. Called holding the lock; the guard made here
+  // travels in the exception.
+  [[noreturn, gnu::cold, gnu::noinline]] void throw_poisoned(detail::unwinding_probe probe) const {
+    throw PoisonError<T>(MutexGuard<T>(this, probe, false));
+  }
 
   mutable detail::raw_mutex raw_;
   mutable T value;  // private: `Mutex` data is only reachable through lock(): write *m.lock()

@@ -283,3 +283,154 @@ TEST_CASE("MutexGuard: moves carry the lock; move-assignment releases the old on
   o.reset();
   CHECK(b.try_lock().has_value());
 }
+
+// The fast paths (compare-exchange lock, exchange unlock) against the slow
+// ones (spin, park on the futex, wake one), with counts that must be exact.
+TEST_CASE("Mutex: critical sections long enough to park: every waiter wakes, counts exact", "[mutex][threads]") {
+  constexpr int threads = 6;
+  constexpr int rounds = 300;
+  Mutex<long> m{0};
+  std::atomic<int> inside{0}, overlaps{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back(
+        [&](const Mutex<long>& shared) {
+          for (int i = 0; i < rounds; ++i) {
+            auto g = shared.lock();
+            if (inside.fetch_add(1) != 0) ++overlaps;
+            // Longer than the spin (so the others park), not long enough to
+            // make the test slow; every few rounds, a sleep.
+            if (i % 16 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            *g += 1;
+            inside.fetch_sub(1);
+          }
+        },
+        std::cref(m));
+  for (auto& th : pool) th.join();
+  CHECK(overlaps == 0);
+  CHECK(*m.lock() == long{threads} * rounds);
+  CHECK_FALSE(m.is_poisoned());
+}
+
+TEST_CASE("Mutex: lock, try_lock and guard moves mixed under contention stay exact", "[mutex][threads]") {
+  constexpr int threads = 4;
+  constexpr int rounds = 50'000;
+  Mutex<long> m{0};
+  std::atomic<long> by_try{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back(
+        [&by_try, t](const Mutex<long>& shared) {
+          for (int i = 0; i < rounds; ++i) {
+            if ((i + t) % 3 == 0) {
+              if (auto g = shared.try_lock()) {
+                **g += 1;
+                by_try.fetch_add(1, std::memory_order_relaxed);
+                continue;
+              }
+            }
+            auto g = shared.lock();
+            MutexGuard<long> moved = std::move(g);  // the moved-to guard unlocks
+            *moved += 1;
+          }
+        },
+        std::cref(m));
+  for (auto& th : pool) th.join();
+  CHECK(*m.lock() == long{threads} * rounds);
+  CHECK(by_try > 0);
+}
+
+TEST_CASE("Mutex: a poisoned Mutex under contention: every lock throws, recovery keeps counts exact", "[mutex][poison][threads]") {
+  constexpr int threads = 4;
+  constexpr int rounds = 20'000;
+  Mutex<long> m{0};
+  try {
+    auto g = m.lock();
+    throw std::runtime_error("poison it");
+  } catch (const std::runtime_error&) {
+  }
+  REQUIRE(m.is_poisoned());
+  std::atomic<long> thrown{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back(
+        [&thrown](const Mutex<long>& shared) {
+          for (int i = 0; i < rounds; ++i) {
+            try {
+              auto g = shared.lock();
+              *g += 1000;  // not reached: the Mutex stays poisoned
+            } catch (PoisonError<long>& e) {
+              thrown.fetch_add(1, std::memory_order_relaxed);
+              auto g = e.into_inner();  // released by this guard, poison kept
+              *g += 1;
+            }
+          }
+        },
+        std::cref(m));
+  for (auto& th : pool) th.join();
+  CHECK(thrown == long{threads} * rounds);
+  CHECK(m.is_poisoned());
+  m.clear_poison();
+  CHECK(*m.lock() == long{threads} * rounds);
+  CHECK_FALSE(m.is_poisoned());
+}
+
+TEST_CASE("Mutex: a thread that throws while others are parked poisons it for them", "[mutex][poison][threads]") {
+  Mutex<int> m{0};
+  std::atomic<int> waiting{0}, poisoned_seen{0};
+  std::vector<std::thread> waiters;
+  {
+    std::optional<MutexGuard<int>> held = m.lock();
+    for (int t = 0; t < 3; ++t)
+      waiters.emplace_back([&] {
+        ++waiting;
+        try {
+          auto g = m.lock();  // parks behind `held`, then behind the thrower
+        } catch (PoisonError<int>&) {
+          ++poisoned_seen;
+        }
+      });
+    while (waiting < 3) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let them park
+    try {
+      MutexGuard<int> g = std::move(*held);
+      held.reset();
+      throw 7;  // g unwinds with waiters parked: poison, then wake one
+    } catch (int) {
+    }
+  }
+  for (auto& th : waiters) th.join();
+  CHECK(poisoned_seen == 3);
+  CHECK(m.is_poisoned());
+}
+
+TEST_CASE("Mutex: poisoning on a thread whose first lock is during unwinding", "[mutex][poison][threads]") {
+  // The exception count is looked up once per thread: the first lookup
+  // happening mid-unwind must still see the right count.
+  Mutex<int> m{0};
+  std::thread([&] {
+    struct LocksOnDestruction {
+      const Mutex<int>& m;
+      ~LocksOnDestruction() { *m.lock() += 1; }  // made and dropped during unwinding
+    };
+    try {
+      LocksOnDestruction l{m};
+      throw 1;
+    } catch (int) {
+    }
+  }).join();
+  CHECK(*m.lock() == 1);
+  CHECK_FALSE(m.is_poisoned());
+  std::thread([&] {
+    try {
+      throw 1;
+    } catch (int) {
+      try {
+        auto g = m.lock();  // first lock on this thread, inside a handler
+        throw 2;            // a second exception unwinds it: poisons
+      } catch (int) {
+      }
+    }
+  }).join();
+  CHECK(m.is_poisoned());
+}

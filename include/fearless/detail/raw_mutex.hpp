@@ -1,17 +1,25 @@
-// The lock under Mutex<T>: one 32-bit atomic word, parked on with
-// std::atomic::wait (a futex on Linux), after the design of Rust's futex mutex.
+// The lock under Mutex<T>: one 32-bit atomic word, parked on with a futex
+// (parker.hpp), after the design of Rust's futex mutex.
 //
 // The word holds three bits:
 //   locked   - someone holds the lock
 //   waiters  - someone may be parked: unlock must wake one
 //   poisoned - a holder was destroyed by an exception (Mutex<T> poisoning)
-// so Mutex<int> is 8 bytes. Uncontended lock and unlock are one atomic
-// read-modify-write each, and unlock makes no wake-up call unless a thread
-// parked. A contended lock spins briefly, because critical sections are
-// usually short, and then parks.
+// so Mutex<int> is 8 bytes.
+//
+// Uncontended lock and unlock are one atomic instruction each with no load
+// before them (lock: compare-exchange 0 -> locked; unlock: exchange to 0 when
+// the holder knows the poison bit is clear, else compare-exchange locked -> 0),
+// and unlock makes no wake-up call unless a thread parked. lock() returns the word as it acquired it, so
+// Mutex<T> reads the poison bit without touching the word again; on the fast
+// path that word is the constant `locked` and the check folds away. Everything
+// else (a poisoned or contended word) leaves the inlined fast paths for
+// out-of-line slow paths. A contended lock spins briefly, because critical
+// sections are usually short, and then parks.
 #pragma once
 
 #include "config.hpp"
+#include "parker.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -19,14 +27,6 @@
 FEARLESS_BEGIN_HEADER
 
 namespace fearless::detail {
-
-inline void spin_pause() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__) || defined(__arm__)
-  __asm__ __volatile__("yield");
-#endif
-}
 
 class raw_mutex {
  public:
@@ -36,27 +36,41 @@ class raw_mutex {
 
   constexpr raw_mutex() noexcept = default;
 
-  bool try_lock() noexcept {
+  // The word as acquired (`locked` is set, so it is never 0), or 0 if the
+  // lock is held.
+  [[nodiscard]] std::uint32_t try_lock() noexcept {
     std::uint32_t s = state_.load(std::memory_order_relaxed);
     while (!(s & locked)) {
       if (state_.compare_exchange_weak(s, s | locked, std::memory_order_acquire,
                                        std::memory_order_relaxed))
-        return true;
+        return s | locked;
     }
-    return false;
+    return 0;
   }
 
-  void lock() noexcept {
-    std::uint32_t s = state_.load(std::memory_order_relaxed) & poisoned;
-    if (state_.compare_exchange_strong(s, s | locked, std::memory_order_acquire,
-                                       std::memory_order_relaxed))
-      return;
-    lock_contended();
+  // Blocks until the lock is held; returns the word as acquired.
+  [[nodiscard]] std::uint32_t lock() noexcept {
+    std::uint32_t s = 0;
+    if (state_.compare_exchange_strong(s, locked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) [[likely]]
+      return locked;
+    return lock_slow(s);
   }
 
   void unlock() noexcept {
-    std::uint32_t old = state_.fetch_and(~(locked | waiters), std::memory_order_release);
-    if (old & waiters) state_.notify_one();
+    std::uint32_t s = locked;
+    if (state_.compare_exchange_strong(s, 0, std::memory_order_release,
+                                       std::memory_order_relaxed)) [[likely]]
+      return;
+    unlock_slow();
+  }
+
+  // unlock() for a holder that knows the poison bit is clear: it acquired the
+  // word without it and did not set it, and nobody else sets it (clear_poison
+  // only clears). Then the word is `locked`, perhaps with `waiters`, and one
+  // exchange releases it, as in Rust.
+  void unlock_unpoisoned() noexcept {
+    if (state_.exchange(0, std::memory_order_release) & waiters) [[unlikely]] wake_one();
   }
 
   // Only the holder sets the flag (before unlock), so a waiter that gets the
@@ -73,31 +87,42 @@ class raw_mutex {
   std::uint32_t spin() const noexcept {
     std::uint32_t s = state_.load(std::memory_order_relaxed);
     for (int i = 0; i < 100 && (s & (locked | waiters)) == locked; ++i) {
-      spin_pause();
+      pause_cpu();
       s = state_.load(std::memory_order_relaxed);
     }
     return s;
   }
 
-  void lock_contended() noexcept {
-    std::uint32_t s = spin();
-    if (!(s & locked) &&
-        state_.compare_exchange_strong(s, s | locked, std::memory_order_acquire,
+  // `s`: the word the fast path's compare-exchange found instead of 0.
+  [[gnu::noinline]] std::uint32_t lock_slow(std::uint32_t s) noexcept {
+    if (s & locked) s = spin();
+    // Free (perhaps poisoned): take it without announcing a waiter.
+    while (!(s & locked)) {
+      if (state_.compare_exchange_weak(s, s | locked, std::memory_order_acquire,
                                        std::memory_order_relaxed))
-      return;
+        return s | locked;
+    }
     for (;;) {
       // Take the lock if it is free, and either way mark that a thread may
       // park, so its release wakes one. (Taking it this way marks it too:
       // harmless, at worst one spare wake-up, as in Rust.)
       if ((s & (locked | waiters)) != (locked | waiters)) {
         std::uint32_t old = state_.fetch_or(locked | waiters, std::memory_order_acquire);
-        if (!(old & locked)) return;
+        if (!(old & locked)) return old | locked | waiters;
         s = old | locked | waiters;
       }
-      state_.wait(s, std::memory_order_relaxed);  // returns once the word differs from s
+      park_while(state_, s);  // sleeps only while the word is still s
       s = spin();
     }
   }
+
+  // The word was not just `locked`: a thread may be parked (or the mutex is
+  // poisoned). Release, keep the poison bit, wake one if one announced itself.
+  [[gnu::noinline]] void unlock_slow() noexcept {
+    if (state_.fetch_and(~(locked | waiters), std::memory_order_release) & waiters) wake_one();
+  }
+
+  [[gnu::noinline]] void wake_one() noexcept { unpark_one(state_); }
 
   std::atomic<std::uint32_t> state_{0};
 };
