@@ -25,7 +25,7 @@ enum class StdoutMode { exact, sorted, regex };
 std::string_view mode_name(Mode m);
 std::string_view stdout_mode_name(StdoutMode m);
 
-// `//~ ERROR text` (substring) or `//~ ERROR /regex/` (ECMAScript search).
+// `//~ ERROR text` (substring) or `//~ ERROR /regex/` (Perl syntax, searched with Boost.Regex).
 struct Annotation {
     int line = 0;        // the case line the error is expected on
     int written_on = 0;  // the line holding the annotation

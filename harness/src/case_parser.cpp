@@ -1,7 +1,7 @@
 // Directives (`//@ key: value`) and annotations (`//~ ERROR text`) of one case file.
 #include <charconv>
 #include <cctype>
-#include <regex>
+#include <boost/regex.hpp>
 #include <set>
 
 #include <fmt/format.h>
@@ -202,8 +202,8 @@ private:
             a.text = std::string(rest.substr(1, rest.size() - 2));
             a.is_regex = true;
             try {
-                std::regex check(a.text);
-            } catch (const std::regex_error& e) {
+                boost::regex check(a.text);
+            } catch (const boost::regex_error& e) {
                 bad_annotation_ = true;
             problem(line, fmt::format("invalid regex /{}/: {}", a.text, e.what()));
                 return;

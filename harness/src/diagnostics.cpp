@@ -1,7 +1,8 @@
 #include "diagnostics.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <optional>
-#include <regex>
 
 #include "text.hpp"
 
@@ -19,47 +20,116 @@ std::string_view severity_name(Severity s) {
 
 namespace {
 
-// `file:line:col: severity: message`, `file:line: severity: message`, `prog: severity: message`.
-const std::regex& diagnostic_re() {
-    static const std::regex re(R"(^(.*?):(?:(\d+):(?:(\d+):)?)? (fatal error|error|warning|note): (.*)$)");
-    return re;
-}
-// GCC chain frame: `file:line:col:   required from here` (three spaces set it apart).
-const std::regex& gcc_frame_re() {
-    static const std::regex re(R"(^(.*?):(\d+):(\d+):   +(.*)$)");
-    return re;
-}
-// GCC context header: `file: In instantiation of '...':`, `file: In function 'int main()':`.
-const std::regex& gcc_context_re() {
-    static const std::regex re(R"(^(.*?): (In |At ).*:$)");
-    return re;
-}
-const std::regex& include_re() {
-    static const std::regex re(R"(^(In file included from |\s+from ).*:\d+[:,]$)");
-    return re;
-}
-const std::regex& summary_re() {
-    static const std::regex re(
-        R"(^(\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|compilation terminated\.|Suppressed \d+ warnings.*|Use -header-filter=.*|Error while processing .*|Found compiler errors?.*|\d+ warnings? treated as errors?)$)");
-    return re;
-}
-// GCC's echoed source line: `   12 |     code`; its caret line: `      |     ^~~`.
-const std::regex& gcc_excerpt_re() {
-    static const std::regex re(R"(^ *(\d+)? \| ?(.*)$)");
-    return re;
+// Hand-written matching, no std::regex: libstdc++'s regex recurses once per
+// character and overflows the stack on the megabyte-long lines that template
+// errors produce.
+
+bool is_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Severity to_severity(const std::string& s) {
-    if (s == "fatal error") return Severity::fatal;
-    if (s == "error") return Severity::error;
-    if (s == "warning") return Severity::warning;
-    return Severity::note;
+int to_int(std::string_view s) {
+    int v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
 }
 
 // Rules out prose that happens to contain ": error: " (a path has no ": " and no leading blank).
-bool plausible_path(const std::string& p) { return !p.empty() && p[0] != ' ' && p.find(": ") == std::string::npos; }
+bool plausible_path(std::string_view p) { return !p.empty() && p[0] != ' ' && p[0] != '\t' && p.find(": ") == std::string_view::npos; }
 
-int to_int(const std::ssub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
+// "file:12:5", "file:12" or "file" → a Location; nullopt if the file part is not a plausible path.
+std::optional<Location> parse_location(std::string_view prefix, bool need_line) {
+    Location loc;
+    std::string_view rest = prefix;
+    std::vector<std::string_view> numbers;
+    while (numbers.size() < 2) {
+        auto colon = rest.rfind(':');
+        if (colon == std::string_view::npos || !is_digits(rest.substr(colon + 1))) break;
+        numbers.push_back(rest.substr(colon + 1));
+        rest = rest.substr(0, colon);
+    }
+    if (!plausible_path(rest) || (need_line && numbers.empty())) return std::nullopt;
+    loc.file = std::string(rest);
+    if (numbers.size() == 2) {
+        loc.line = to_int(numbers[1]);
+        loc.column = to_int(numbers[0]);
+    } else if (numbers.size() == 1) {
+        loc.line = to_int(numbers[0]);
+    }
+    return loc;
+}
+
+struct Parsed {
+    Severity severity;
+    Location at;
+    std::string message;
+};
+
+// `file:line:col: severity: message` (also without col, line, or with a program name as the file).
+std::optional<Parsed> parse_diagnostic_line(std::string_view line) {
+    static const std::pair<std::string_view, Severity> markers[] = {
+        {": fatal error: ", Severity::fatal}, {": error: ", Severity::error}, {": warning: ", Severity::warning}, {": note: ", Severity::note}};
+    std::size_t best = std::string_view::npos;
+    std::string_view marker;
+    Severity severity = Severity::note;
+    for (const auto& [m, sev] : markers) {
+        auto pos = line.find(m);
+        if (pos < best) {
+            best = pos;
+            marker = m;
+            severity = sev;
+        }
+    }
+    if (best == std::string_view::npos) return std::nullopt;
+    auto loc = parse_location(line.substr(0, best), false);
+    if (!loc) return std::nullopt;
+    return Parsed{severity, *loc, std::string(line.substr(best + marker.size()))};
+}
+
+// GCC chain frame: `file:line:col:   required from here` (three spaces set it apart).
+std::optional<Frame> parse_gcc_frame(std::string_view line) {
+    auto pos = line.find(":   ");
+    if (pos == std::string_view::npos) return std::nullopt;
+    auto loc = parse_location(line.substr(0, pos), true);
+    if (!loc) return std::nullopt;
+    return Frame{*loc, std::string(trim(line.substr(pos + 1)))};
+}
+
+// GCC context header: `file: In instantiation of '...':`, `file: In function 'int main()':`, `file: At global scope:`.
+bool is_gcc_context(std::string_view line) {
+    if (!ends_with(line, ":")) return false;
+    auto pos = std::min(line.find(": In "), line.find(": At "));
+    return pos != std::string_view::npos && plausible_path(line.substr(0, pos));
+}
+
+bool is_include_line(std::string_view line) {
+    if (!ends_with(line, ":") && !ends_with(line, ",")) return false;
+    return starts_with(line, "In file included from ") || starts_with(trim(line), "from ");
+}
+
+bool is_summary_line(std::string_view line) {
+    bool counted = !line.empty() && line[0] >= '0' && line[0] <= '9';
+    return (counted && (ends_with(line, " generated.") || line.find(" treated as error") != std::string_view::npos)) ||
+           line == "compilation terminated." || starts_with(line, "Suppressed ") || starts_with(line, "Use -header-filter=") ||
+           starts_with(line, "Error while processing ") || starts_with(line, "Found compiler error");
+}
+
+// GCC's (and newer Clang's) echoed source line: `   12 |     code`; its caret line: `      |     ^~~`.
+// Returns whether the line has the gutter, and sets `source` when it carries a line number.
+bool parse_gutter(std::string_view line, std::string& source) {
+    std::size_t i = 0;
+    while (i < line.size() && line[i] == ' ') ++i;
+    std::size_t digits = i;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    bool numbered = digits > i;
+    std::size_t bar = digits;
+    while (bar < line.size() && line[bar] == ' ') ++bar;
+    if (bar >= line.size() || line[bar] != '|' || (numbered && bar == digits) || (!numbered && i == 0)) return false;
+    std::size_t text = bar + 1;
+    if (text < line.size() && line[text] == ' ') ++text;
+    if (numbered) source = std::string(line.substr(text));
+    return true;
+}
 
 // A Clang note that is a step of the instantiation chain rather than information.
 bool is_clang_chain_note(std::string_view msg) {
@@ -71,28 +141,22 @@ bool is_clang_chain_note(std::string_view msg) {
 class Parser {
 public:
     void line(const std::string& text) {
-        std::smatch m;
-        if (std::regex_match(text, m, summary_re())) {
+        if (is_summary_line(text) || is_include_line(text)) {
             excerpt_ = nullptr;
             return;
         }
-        if (std::regex_match(text, m, include_re())) {
-            excerpt_ = nullptr;
+        if (auto d = parse_diagnostic_line(text)) {
+            diagnostic(Diagnostic{d->severity, std::move(d->at), std::move(d->message), {}, {}, {}});
             return;
         }
-        if (std::regex_match(text, m, gcc_context_re()) && text.find(": error: ") == std::string::npos &&
-            text.find(": note: ") == std::string::npos && text.find(": warning: ") == std::string::npos) {
+        if (is_gcc_context(text)) {
             // A new context: the frames gathered so far belonged to nothing.
             pending_chain_.clear();
             excerpt_ = nullptr;
             return;
         }
-        if (std::regex_match(text, m, diagnostic_re()) && plausible_path(m[1].str())) {
-            diagnostic(Diagnostic{to_severity(m[4].str()), Location{m[1].str(), to_int(m[2]), to_int(m[3])}, m[5].str(), {}, {}, {}});
-            return;
-        }
-        if (std::regex_match(text, m, gcc_frame_re())) {
-            pending_chain_.push_back(Frame{Location{m[1].str(), to_int(m[2]), to_int(m[3])}, m[4].str()});
+        if (auto frame = parse_gcc_frame(text)) {
+            pending_chain_.push_back(std::move(*frame));
             excerpt_ = nullptr;
             return;
         }
@@ -126,9 +190,9 @@ private:
     void excerpt(const std::string& text) {
         ++excerpt_lines_;
         if (excerpt_lines_ > 1 || !excerpt_->source_line.empty()) return;
-        std::smatch m;
-        if (std::regex_match(text, m, gcc_excerpt_re())) {
-            if (m[1].matched) excerpt_->source_line = m[2].str();
+        std::string source;
+        if (parse_gutter(text, source)) {
+            excerpt_->source_line = source;
             return;
         }
         excerpt_->source_line = text;

@@ -1,7 +1,7 @@
 #include "normalize.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <boost/regex.hpp>
 
 #include "text.hpp"
 
@@ -46,19 +46,21 @@ Findings relative_paths(Findings fs, const NormalizeContext& ctx) {
 
 // GCC, Clang 14 and Clang 16+ word a failed static_assert differently; the
 // library's message is what teaches, so all become "static assertion failed: MSG".
+// Boost.Regex, not std::regex: libstdc++'s recurses per character and a
+// requirement spelling out template types can be megabytes long.
 Findings unify_static_assert(Findings fs, const NormalizeContext&) {
-    static const std::vector<std::pair<std::regex, std::string>> rules = {
-        {std::regex(R"re(^static_assert failed due to requirement '.*' "(.*)"$)re"), "static assertion failed: $1"},
-        {std::regex(R"re(^static_assert failed due to requirement '.*'$)re"), "static assertion failed"},
-        {std::regex(R"re(^static_assert failed "(.*)"$)re"), "static assertion failed: $1"},
-        {std::regex(R"re(^static_assert failed$)re"), "static assertion failed"},
-        {std::regex(R"re(^static assertion failed due to requirement '.*': (.*)$)re"), "static assertion failed: $1"},
-        {std::regex(R"re(^static assertion failed due to requirement '.*'$)re"), "static assertion failed"},
+    static const std::vector<std::pair<boost::regex, std::string>> rules = {
+        {boost::regex(R"re(^static_assert failed due to requirement '.*' "(.*)"$)re"), "static assertion failed: $1"},
+        {boost::regex(R"re(^static_assert failed due to requirement '.*'$)re"), "static assertion failed"},
+        {boost::regex(R"re(^static_assert failed "(.*)"$)re"), "static assertion failed: $1"},
+        {boost::regex(R"re(^static_assert failed$)re"), "static assertion failed"},
+        {boost::regex(R"re(^static assertion failed due to requirement '.*': (.*)$)re"), "static assertion failed: $1"},
+        {boost::regex(R"re(^static assertion failed due to requirement '.*'$)re"), "static assertion failed"},
     };
     for (auto& f : fs) {
         for (const auto& [re, replacement] : rules) {
-            if (std::regex_match(f.message, re)) {
-                f.message = std::regex_replace(f.message, re, replacement);
+            if (boost::regex_match(f.message, re)) {
+                f.message = boost::regex_replace(f.message, re, replacement);
                 break;
             }
         }

@@ -1,7 +1,7 @@
 #include "output_compare.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <boost/regex.hpp>
 
 #include <fmt/format.h>
 
@@ -33,9 +33,9 @@ std::optional<std::string> compare_stdout(StdoutMode mode, const std::string& ex
                 return fmt::format("{} lines printed, {} regexes expected", got.size(), want.size());
             for (std::size_t i = 0; i < want.size(); ++i) {
                 try {
-                    if (!std::regex_match(got[i], std::regex(want[i])))
+                    if (!boost::regex_match(got[i], boost::regex(want[i])))
                         return fmt::format("line {} \"{}\" does not match /{}/", i + 1, got[i], want[i]);
-                } catch (const std::regex_error& e) {
+                } catch (const boost::regex_error& e) {
                     return fmt::format("expected line {} is not a valid regex: {}", i + 1, e.what());
                 }
             }
@@ -48,9 +48,9 @@ std::optional<std::string> compare_stdout(StdoutMode mode, const std::string& ex
 std::string bless_stdout(StdoutMode mode, const std::string& actual) {
     if (mode == StdoutMode::sorted) return comparable_stdout(mode, actual);
     if (mode != StdoutMode::regex) return actual;
-    static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
+    static const boost::regex special(R"([.^$|()\[\]{}*+?\\])");
     std::string out;
-    for (const auto& l : split_lines(actual)) out += std::regex_replace(l, special, R"(\$&)") + "\n";
+    for (const auto& l : split_lines(actual)) out += boost::regex_replace(l, special, R"(\\$&)") + "\n";
     return out;
 }
 

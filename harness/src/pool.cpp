@@ -1,13 +1,58 @@
+// The pool dogfoods the library: scoped threads borrow the job queue, and each
+// worker owns a cloned mpsc::Sender through which it reports finished jobs.
 #include "pool.hpp"
+
+#include <fearless/mpsc.hpp>
+#include <fearless/thread.hpp>
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
-#include <thread>
-#include <vector>
+#include <functional>
+
+namespace fearless::check {
+namespace {
+
+// What the workers share: which job is next, and the work itself. It holds a
+// std::function, which fearless cannot see into, so it is declared Sync below:
+// run_parallel's contract is that `work` may run on many threads at once.
+class JobQueue {
+  public:
+    JobQueue(std::size_t count, const std::function<void(std::size_t)>& work) : count_(count), work_(&work) {}
+
+    // The next job index, or count when all are taken.
+    std::size_t take() const { return next_.fetch_add(1, std::memory_order_relaxed); }
+    std::size_t count() const { return count_; }
+    void run(std::size_t i) const { (*work_)(i); }
+
+  private:
+    std::size_t count_;
+    const std::function<void(std::size_t)>* work_;
+    mutable std::atomic<std::size_t> next_{0};
+};
+
+struct Finished {
+    std::size_t index;
+    std::exception_ptr error;  // what work(index) threw, if anything
+};
+
+void worker(const JobQueue& jobs, mpsc::Sender<Finished> finished) {
+    for (std::size_t i; (i = jobs.take()) < jobs.count();) {
+        std::exception_ptr error;
+        try {
+            jobs.run(i);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        finished.send(Finished{i, std::move(error)});
+    }
+}
+
+}  // namespace
+}  // namespace fearless::check
+
+template <>
+inline constexpr bool fearless::unsafe_impl_sync<fearless::check::JobQueue> = true;
 
 namespace fearless::check {
 
@@ -15,42 +60,18 @@ void run_parallel(std::size_t count, unsigned workers, const std::function<void(
                   const std::function<void(std::size_t)>& done) {
     if (count == 0) return;
     workers = static_cast<unsigned>(std::clamp<std::size_t>(workers, 1, count));
-    std::atomic<std::size_t> next{0};
-    std::mutex m;
-    std::condition_variable cv;
-    std::deque<std::size_t> finished;
+    const JobQueue jobs(count, work);
     std::exception_ptr first_error;
 
-    std::vector<std::thread> threads;
-    threads.reserve(workers);
-    for (unsigned w = 0; w < workers; ++w) {
-        threads.emplace_back([&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-                try {
-                    work(i);
-                } catch (...) {
-                    std::lock_guard lock(m);
-                    if (!first_error) first_error = std::current_exception();
-                }
-                {
-                    std::lock_guard lock(m);
-                    finished.push_back(i);
-                }
-                cv.notify_one();
-            }
-        });
-    }
-    for (std::size_t reported = 0; reported < count; ++reported) {
-        std::size_t i;
-        {
-            std::unique_lock lock(m);
-            cv.wait(lock, [&] { return !finished.empty(); });
-            i = finished.front();
-            finished.pop_front();
+    thread::scope([&](thread::Scope& s) {
+        auto [tx, rx] = mpsc::channel<Finished>();
+        for (unsigned w = 0; w < workers; ++w) s.spawn(worker, std::cref(jobs), tx.clone());
+        { auto ours = std::move(tx); }  // the loop below ends when the last worker's Sender is gone
+        for (Finished f : rx) {
+            if (f.error && !first_error) first_error = f.error;
+            done(f.index);
         }
-        done(i);
-    }
-    for (auto& t : threads) t.join();
+    });
     if (first_error) std::rethrow_exception(first_error);
 }
 

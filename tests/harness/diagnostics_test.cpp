@@ -121,3 +121,19 @@ TEST_CASE("diagnostics: a compiler crash is recognized", "[harness][diagnostics]
     CHECK(reports_compiler_crash("PLEASE submit a bug report to https://github.com/llvm/llvm-project/issues/\n"));
     CHECK_FALSE(reports_compiler_crash(fixtures::raw("several", "gcc-12")));
 }
+
+TEST_CASE("diagnostics: megabyte-long lines (template types) neither crash nor crawl", "[harness][diagnostics]") {
+    // libstdc++'s std::regex recurses per character and overflows the stack on such lines.
+    std::string type(2'000'000, 'T');
+    std::string out = "In file included from x.cpp:1:\n"
+                      "lib.hpp: In instantiation of 'void f() [with T = " + type + "]':\n"
+                      "x.cpp:5:15:   required from here\n"
+                      "lib.hpp:11:19: error: no matching function for call to 'g(" + type + ")'\n"
+                      "   11 |     g(" + type + ");\n"
+                      "      |     ^\n";
+    auto ds = parse_diagnostics(out);
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].message.size() > type.size());
+    CHECK(ds[0].chain.size() == 1);
+    CHECK(ds[0].source_line.size() > type.size());
+}

@@ -63,3 +63,9 @@ TEST_CASE("expectations: notes count towards their error, never on their own", "
     // A note's own location is not an error location: nothing is expected on lib.hpp:21, nothing is unexpected.
     CHECK(match_annotations({ann(6, "deleted")}, {f}).empty());
 }
+
+TEST_CASE("expectations: a regex annotation against a megabyte-long message", "[harness][expectations]") {
+    auto errors = {error_on(5, "no matching call for '" + std::string(2'000'000, 'T') + "' cannot be sent")};
+    CHECK(match_annotations({ann(5, "cannot be (sent|shared)", true)}, errors).empty());
+    CHECK(match_annotations({ann(5, "may outlive", true)}, errors).size() == 1);
+}

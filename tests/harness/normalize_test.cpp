@@ -178,3 +178,11 @@ TEST_CASE("normalize: clang-tidy findings are errors of the case", "[harness][no
     CHECK(fs[0].at.file == "use_after_move.cpp");
     CHECK(checker_errors(out, {"bugprone-other"}).empty());
 }
+
+TEST_CASE("normalize: a megabyte-long static_assert requirement", "[harness][normalize]") {
+    std::string req(2'000'000, 'R');
+    auto out = unify_static_assert({finding("static_assert failed due to requirement '" + req + "' \"the reason\"")}, {});
+    CHECK(out.at(0).message == "static assertion failed: the reason");
+    out = unify_static_assert({finding("static assertion failed due to requirement '" + req + "': the reason")}, {});
+    CHECK(out.at(0).message == "static assertion failed: the reason");
+}
