@@ -39,6 +39,7 @@ void ConsoleReporter::clear_progress() {
 
 void ConsoleReporter::result(const Result& r) {
     clear_progress();
+    so_far_ = summarize({r}) + so_far_;
     bool c = style_.colour;
     out_ << paint(status_name(r.status), status_colour(r.status), c) << "  " << r.case_display << "  "
          << paint(fmt::format("[{}]", r.compiler), Colour::dim, c);
@@ -54,7 +55,7 @@ void ConsoleReporter::result(const Result& r) {
 
 void ConsoleReporter::progress(std::size_t done, std::size_t total) {
     if (!style_.progress) return;
-    out_ << "\r\x1b[K" << fmt::format("[{}/{}] running...", done, total);
+    out_ << "\r\x1b[K" << fmt::format("[{}/{}] {}", done, total, summary_line(so_far_));
     out_.flush();
     progress_shown_ = true;
 }

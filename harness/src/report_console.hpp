@@ -28,6 +28,7 @@ private:
     std::ostream& out_;
     ConsoleStyle style_;
     bool progress_shown_ = false;
+    Summary so_far_;  // for the progress line
 };
 
 // The result line without colour: "FAIL  cases/x/y.cpp  [gcc-12]  reason".

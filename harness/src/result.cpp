@@ -16,6 +16,10 @@ Summary summarize(const std::vector<Result>& results) {
     return s;
 }
 
+Summary operator+(const Summary& a, const Summary& b) {
+    return Summary{a.passed + b.passed, a.failed + b.failed, a.skipped + b.skipped};
+}
+
 std::string summary_line(const Summary& s) {
     std::string line = fmt::format("{} passed, {} failed", s.passed, s.failed);
     if (s.skipped) line += fmt::format(", {} skipped", s.skipped);

@@ -24,6 +24,7 @@ struct Summary {
 };
 
 Summary summarize(const std::vector<Result>& results);
+Summary operator+(const Summary& a, const Summary& b);
 
 // "N passed, N failed" plus ", N skipped" when any were skipped.
 std::string summary_line(const Summary& s);

@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
 
 #include "attribute.hpp"
 #include "check.hpp"
@@ -185,4 +186,39 @@ TEST_CASE("normalize: a megabyte-long static_assert requirement", "[harness][nor
     CHECK(out.at(0).message == "static assertion failed: the reason");
     out = unify_static_assert({finding("static assertion failed due to requirement '" + req + "': the reason")}, {});
     CHECK(out.at(0).message == "static assertion failed: the reason");
+}
+
+TEST_CASE("normalize: mangled compiler output never breaks the pipeline", "[harness][normalize]") {
+    // A small fuzzer over the captured outputs: drop, repeat, cut and swap lines,
+    // then parse, attribute, normalize and render. Nothing may throw or crash,
+    // and the result must not depend on anything but the input.
+    std::mt19937 rng(20240611);
+    auto root = fixtures::sources();
+    std::vector<std::string> lines_of_case = {"int main() {", "    f();", "}"};
+    for (std::string snippet : {"static_assert", "deleted", "concept", "several", "deep_chain", "deleted_operator"}) {
+        for (const auto& label : fixtures::labels()) {
+            auto lines = split_lines(fixtures::raw(snippet, label));
+            for (int round = 0; round < 40; ++round) {
+                auto mangled = lines;
+                for (int k = 0; k < 4 && !mangled.empty(); ++k) {
+                    std::size_t i = rng() % mangled.size();
+                    switch (rng() % 5) {
+                        case 0: mangled.erase(mangled.begin() + static_cast<long>(i)); break;
+                        case 1: mangled.insert(mangled.begin() + static_cast<long>(i), mangled[i]); break;
+                        case 2: mangled[i] = mangled[i].substr(0, rng() % (mangled[i].size() + 1)); break;
+                        case 3: std::swap(mangled[i], mangled[rng() % mangled.size()]); break;
+                        case 4: mangled[i] += ": error: :: note: 99:"; break;
+                    }
+                }
+                std::string text = join(mangled, "\n");
+                auto run = [&] {
+                    return render_snapshot(normalize(attribute(parse_diagnostics(text), snippet + ".cpp", root), NormalizeContext{root}),
+                                           lines_of_case);
+                };
+                std::string first;
+                REQUIRE_NOTHROW(first = run());
+                CHECK(run() == first);
+            }
+        }
+    }
 }

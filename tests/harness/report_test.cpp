@@ -69,3 +69,13 @@ TEST_CASE("report: JSON", "[harness][report]") {
     CHECK(j["results"][1]["compiler"] == "clang-14");
     CHECK(j["results"][0]["commands"][0] == "g++ a.cpp");
 }
+
+TEST_CASE("report: the progress line on a terminal counts as it goes, and is wiped", "[harness][report]") {
+    std::ostringstream out;
+    ConsoleReporter r(out, ConsoleStyle{false, true, false});
+    r.result(sample()[1]);
+    r.progress(1, 3);
+    CHECK(out.str().substr(out.str().rfind('\r')) == "\r\x1b[K[1/3] 0 passed, 1 failed");
+    r.finish(Summary{0, 1, 0});
+    CHECK(out.str().find("\r\x1b[K\n0 passed, 1 failed\n") != std::string::npos);
+}
