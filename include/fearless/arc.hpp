@@ -99,8 +99,11 @@ class FEARLESS_CONSUMABLE(unconsumed) Arc {
   static void release(box* b) noexcept {
     // acq_rel rather than release + acquire fence: same code on x86 and ARM
     // v8.1, and ThreadSanitizer understands it (it does not model fences).
-    if (b && b->strong.fetch_sub(1, std::memory_order_acq_rel) == 1) delete b;
+    if (b && b->strong.fetch_sub(1, std::memory_order_acq_rel) == 1) drop_slow(b);
   }
+  // Out of line, as Rust's drop_slow: the last owner is rare, and keeping the
+  // delete off the hot path keeps clone+drop small enough to inline.
+  [[gnu::noinline]] static void drop_slow(box* b) noexcept { delete b; }
 
   box* box_;
 };

@@ -85,8 +85,11 @@ class FEARLESS_CONSUMABLE(unconsumed) Rc {
   FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Rc(box* b) noexcept : box_(b) {}
 
   static void release(box* b) noexcept {
-    if (b && --b->strong == 0) delete b;
+    if (b && --b->strong == 0) drop_slow(b);
   }
+  // Out of line, as Rust's drop_slow: the last owner is rare, and GCC 12's
+  // -Wuse-after-free cannot follow the count and flags an inlined delete.
+  [[gnu::noinline]] static void drop_slow(box* b) noexcept { delete b; }
 
   box* box_;
 };
