@@ -6,7 +6,7 @@ FEARLESS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Debian 12 packages. Boost is pinned to 1.81: the unversioned libboost-*-dev
 # packages pull 1.74 and remove 1.81.
 FEARLESS_PACKAGES=(
-  g++ clang clang-22 libclang-rt-14-dev clang-tidy cmake ninja-build pkg-config
+  g++ clang clang-19 clang-22 libclang-rt-14-dev clang-tidy cmake ninja-build pkg-config
   catch2 libboost1.81-dev libboost-filesystem1.81-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev
 )
