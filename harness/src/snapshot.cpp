@@ -66,9 +66,23 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
                 plan.writes.emplace_back(file_for(expected_dir, id, family_name(family), ext), v.front()->text);
                 remove_versions(v);
             } else {
-                plan.removals.push_back(file_for(expected_dir, id, family_name(family), ext));
-                for (const auto* o : v)
-                    plan.writes.emplace_back(file_for(expected_dir, id, version_qualifier(*o->compiler), ext), o->text);
+                // The family file takes what most of its versions say (ties: the newest);
+                // only the versions that say something else get a file of their own.
+                const BlessOutput* common = nullptr;
+                std::size_t best = 0;
+                for (const auto* o : v) {
+                    auto n = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const BlessOutput* x) { return x->text == o->text; }));
+                    if (n > best || (n == best && o->compiler->major > common->compiler->major)) {
+                        best = n;
+                        common = o;
+                    }
+                }
+                plan.writes.emplace_back(file_for(expected_dir, id, family_name(family), ext), common->text);
+                for (const auto* o : v) {
+                    auto file = file_for(expected_dir, id, version_qualifier(*o->compiler), ext);
+                    if (o->text == common->text) plan.removals.push_back(file);
+                    else plan.writes.emplace_back(file, o->text);
+                }
             }
         }
         // When both families have their own files, a shared one would only mislead.

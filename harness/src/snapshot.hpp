@@ -5,8 +5,8 @@
 //   expected/<id>.clang-14.stderr    one version  (wins over both)
 //
 // --bless writes the least specific file that is true for every compiler run:
-// one shared file when all agree, else one per family, per version only where
-// a family disagrees with itself.
+// one shared file when all agree, else one per family (holding what most of
+// its versions say), and a per-version file only for a version that differs.
 #pragma once
 
 #include <filesystem>
