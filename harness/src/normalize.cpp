@@ -111,6 +111,26 @@ Findings order_by_line(Findings fs, const NormalizeContext&) {
     return fs;
 }
 
+// With `= delete("reason")` (Clang 19+, GCC 15) the reason is in the error
+// itself; the declaration's echo would only repeat it. A note goes when a
+// string literal on its echoed line already stands in the message.
+Findings drop_notes_the_message_says(Findings fs, const NormalizeContext&) {
+    for (auto& f : fs) {
+        std::erase_if(f.notes, [&](const Diagnostic& n) {
+            const std::string& src = n.source_line;
+            for (auto open = src.find('"'); open != std::string::npos;) {
+                auto close = src.find('"', open + 1);
+                if (close == std::string::npos) break;
+                auto literal = src.substr(open + 1, close - open - 1);
+                if (literal.size() >= 8 && f.message.find(literal) != std::string::npos) return true;
+                open = src.find('"', close + 1);
+            }
+            return false;
+        });
+    }
+    return fs;
+}
+
 const std::vector<NormalizeStep>& normalize_steps() {
     static const std::vector<NormalizeStep> steps = {
         {"relative_paths", relative_paths},
@@ -118,6 +138,7 @@ const std::vector<NormalizeStep>& normalize_steps() {
         {"keep_teaching_notes", keep_teaching_notes},
         {"drop_duplicates", drop_duplicates},
         {"order_by_line", order_by_line},
+        {"drop_notes_the_message_says", drop_notes_the_message_says},
     };
     return steps;
 }

@@ -24,7 +24,8 @@ struct NormalizeStep {
     std::function<Findings(Findings, const NormalizeContext&)> apply;
 };
 
-// relative_paths, unify_static_assert, keep_teaching_notes, drop_duplicates, order_by_line.
+// relative_paths, unify_static_assert, keep_teaching_notes, drop_duplicates, order_by_line,
+// drop_notes_the_message_says.
 const std::vector<NormalizeStep>& normalize_steps();
 
 Findings normalize(Findings findings, const NormalizeContext& ctx);
@@ -35,5 +36,6 @@ Findings unify_static_assert(Findings f, const NormalizeContext& ctx);
 Findings keep_teaching_notes(Findings f, const NormalizeContext& ctx);
 Findings drop_duplicates(Findings f, const NormalizeContext& ctx);
 Findings order_by_line(Findings f, const NormalizeContext& ctx);
+Findings drop_notes_the_message_says(Findings f, const NormalizeContext& ctx);
 
 }  // namespace fearless::check

@@ -162,7 +162,8 @@ TEST_CASE("normalize: drop_duplicates and order_by_line", "[harness][normalize]"
 TEST_CASE("normalize: the steps are named and ordered", "[harness][normalize]") {
     std::vector<std::string> names;
     for (const auto& s : normalize_steps()) names.emplace_back(s.name);
-    CHECK(names == std::vector<std::string>{"relative_paths", "unify_static_assert", "keep_teaching_notes", "drop_duplicates", "order_by_line"});
+    CHECK(names == std::vector<std::string>{"relative_paths", "unify_static_assert", "keep_teaching_notes", "drop_duplicates", "order_by_line",
+                                            "drop_notes_the_message_says"});
 }
 
 TEST_CASE("normalize: clang-tidy findings are errors of the case", "[harness][normalize]") {
@@ -221,4 +222,21 @@ TEST_CASE("normalize: mangled compiler output never breaks the pipeline", "[harn
             }
         }
     }
+}
+
+TEST_CASE("normalize: a note that only repeats the = delete(\"reason\") of the message goes", "[harness][normalize]") {
+    auto with_note = [](std::string message) {
+        Finding f = finding(std::move(message));
+        Diagnostic n;
+        n.severity = Severity::note;
+        n.message = "candidate function has been explicitly deleted";
+        n.source_line = "  T* operator->() const FEARLESS_DELETE(\"`Mutex` data is only reachable through lock()\");";
+        f.notes.push_back(n);
+        return f;
+    };
+    // Clang 19+: the reason is in the message already.
+    CHECK(drop_notes_the_message_says({with_note("overload resolution selected deleted operator '->': `Mutex` data is only reachable through lock()")}, {})
+              .at(0).notes.empty());
+    // Clang 14: the echoed line is the only place that says it.
+    CHECK(drop_notes_the_message_says({with_note("overload resolution selected deleted operator '->'")}, {}).at(0).notes.size() == 1);
 }
