@@ -31,7 +31,7 @@
 // mpsc::channel() without a message type (`type annotations needed`).
 #pragma once
 
-#include <chrono>
+#include "detail/chrono.hpp"
 #include <cstddef>
 #include <exception>
 #include <optional>

@@ -33,7 +33,7 @@
 //   - spawn throws std::system_error if the system cannot start a thread.
 #pragma once
 
-#include <chrono>
+#include "detail/chrono.hpp"
 #include <memory>
 #include <stdexcept>
 #include <thread>

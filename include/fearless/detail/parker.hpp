@@ -18,7 +18,7 @@
 #pragma once
 
 #include <atomic>
-#include <chrono>
+#include "chrono.hpp"
 #include <cstdint>
 #include <thread>
 
