@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "attribute.hpp"
+#include "control.hpp"
 #include "diff.hpp"
 #include "expectations.hpp"
 #include "normalize.hpp"
@@ -157,6 +158,26 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
     return pass(note);
 }
 
+// The control compile (the case with its annotated lines blanked) must succeed.
+std::optional<Verdict> check_control(const CheckInput& in) {
+    if (!in.out.control) return std::nullopt;
+    const auto& s = *in.out.control;
+    if (auto v = broken_tool(s, "the control compile's compiler")) return v;
+    if (s.result.exit_code == 0) return std::nullopt;
+    // Its diagnostics name the temporary copy: show the case's path instead.
+    std::string err = s.result.err;
+    if (!s.command.argv.empty()) {
+        const std::string copy = s.command.argv.back();
+        for (std::size_t at = 0; (at = err.find(copy, at)) != std::string::npos; at += in.c.file.string().size())
+            err.replace(at, copy.size(), in.c.file.string());
+    }
+    std::vector<std::string> lines;
+    for (int l : control_lines(in.c)) lines.push_back(std::to_string(l));
+    return fail("broken case: control compile failed: the error does not come from the annotated line(s)",
+                fmt::format("with line(s) {} blanked, the case should compile, but the compiler says:\n{}", join(lines, ", "),
+                            indent(head(err))));
+}
+
 }  // namespace
 
 std::vector<Diagnostic> checker_errors(const std::string& tidy_output, const std::vector<std::string>& checks) {
@@ -194,6 +215,9 @@ Verdict check_job(const CheckInput& in) {
     switch (*in.c.mode) {
         case Mode::compile_fail:
             v = check_compile_fail(in, errors, snapshot);
+            // A broken case comes before its expected file: blessing would not fix it.
+            if (v.status == Status::pass || v.expectation_only)
+                if (auto broken = check_control(in)) v = *broken;
             v.actual_stderr = snapshot;
             break;
         case Mode::compile_pass:

@@ -8,12 +8,10 @@ namespace fearless::check {
 
 namespace {
 
-std::vector<std::string> common_flags(const Case& c, const RunSettings& s) {
-    std::vector<std::string> args = {"-std=c++20", "-pthread"};
-    for (const auto& inc : s.includes) args.push_back("-I" + inc);
-    args.insert(args.end(), s.flags.begin(), s.flags.end());
-    args.insert(args.end(), c.flags.begin(), c.flags.end());
-    return args;
+std::vector<std::string> common_flags(const Case& c, const RunSettings& s) { return compile_flags(c, s); }
+
+std::string no_colour(const Compiler& compiler) {
+    return compiler.family == Family::gcc ? "-fno-diagnostics-color" : "-fno-color-diagnostics";
 }
 
 std::map<std::string, std::string> compiler_env() { return {{"LC_ALL", "C"}}; }
@@ -21,22 +19,48 @@ std::vector<std::string> compiler_env_remove() { return {"GCC_COLORS", "CLICOLOR
 
 }  // namespace
 
+std::vector<std::string> compile_flags(const Case& c, const RunSettings& s) {
+    std::vector<std::string> args = {"-std=c++20", "-pthread"};
+    for (const auto& inc : s.includes) args.push_back("-I" + inc);
+    args.insert(args.end(), s.flags.begin(), s.flags.end());
+    args.insert(args.end(), c.flags.begin(), c.flags.end());
+    return args;
+}
+
 Command compile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
-                        const std::optional<std::filesystem::path>& output) {
+                        const std::optional<std::filesystem::path>& output, const CompileExtras& extras) {
     Command cmd;
     cmd.argv.push_back(compiler.command);
     auto flags = common_flags(c, s);
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.begin() + 2);  // -std, -pthread first
-    cmd.argv.push_back(compiler.family == Family::gcc ? "-fno-diagnostics-color" : "-fno-color-diagnostics");
+    cmd.argv.push_back(no_colour(compiler));
+    for (const auto& d : extras.quote_dirs) cmd.argv.insert(cmd.argv.end(), {"-iquote", d});
     cmd.argv.insert(cmd.argv.end(), flags.begin() + 2, flags.end());
+    cmd.argv.insert(cmd.argv.end(), extras.pch_args.begin(), extras.pch_args.end());
+    if (extras.depfile) cmd.argv.insert(cmd.argv.end(), {"-MD", "-MF", extras.depfile->string()});
     if (output) {
         cmd.argv.push_back("-o");
         cmd.argv.push_back(output->string());
     } else {
         cmd.argv.push_back("-fsyntax-only");
     }
-    cmd.argv.push_back(c.file.string());
+    cmd.argv.push_back(extras.source ? extras.source->string() : c.file.string());
     cmd.cwd = s.root;
+    cmd.env = compiler_env();
+    cmd.env_remove = compiler_env_remove();
+    return cmd;
+}
+
+Command pch_command(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& stub,
+                    const std::filesystem::path& output, const std::filesystem::path& depfile,
+                    const std::filesystem::path& root) {
+    Command cmd;
+    cmd.argv.push_back(compiler.command);
+    cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.begin() + 2);
+    cmd.argv.push_back(no_colour(compiler));
+    cmd.argv.insert(cmd.argv.end(), flags.begin() + 2, flags.end());
+    cmd.argv.insert(cmd.argv.end(), {"-MD", "-MF", depfile.string(), "-x", "c++-header", stub.string(), "-o", output.string()});
+    cmd.cwd = root;
     cmd.env = compiler_env();
     cmd.env_remove = compiler_env_remove();
     return cmd;

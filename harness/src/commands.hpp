@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "case.hpp"
 #include "compiler.hpp"
@@ -17,9 +18,26 @@
 
 namespace fearless::check {
 
+// What a job adds to its compile command beyond the case and the settings.
+struct CompileExtras {
+    std::vector<std::string> pch_args;              // from Pch::use_args; empty: no PCH
+    std::optional<std::filesystem::path> depfile;   // -MD -MF FILE: what the compile read (for the result cache)
+    std::optional<std::filesystem::path> source;    // compile this file instead of the case's (the control compile)
+    std::vector<std::string> quote_dirs;            // -iquote DIR: where the case's "..." includes resolve from
+};
+
 // `output`: where to link the program (run cases); nullopt: -fsyntax-only.
 Command compile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
-                        const std::optional<std::filesystem::path>& output);
+                        const std::optional<std::filesystem::path>& output, const CompileExtras& extras = {});
+
+// -std=c++20 -pthread, the include paths, the configured flags, the case's
+// flags: what the job compiles with, and so what its PCH must be built with.
+std::vector<std::string> compile_flags(const Case& c, const RunSettings& s);
+
+// Builds the PCH `output` of `stub` with exactly `flags` (from compile_flags), in `root`.
+Command pch_command(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& stub,
+                    const std::filesystem::path& output, const std::filesystem::path& depfile,
+                    const std::filesystem::path& root);
 
 Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s);
 

@@ -1,5 +1,6 @@
 #include "compiler.hpp"
 
+#include <filesystem>
 #include <map>
 #include <regex>
 
@@ -35,20 +36,44 @@ std::optional<std::pair<Family, int>> parse_version_output(std::string_view text
     return std::nullopt;
 }
 
-Compiler identify_compiler(const std::string& command) {
-    Compiler c{command, Family::unknown, 0, command, {}};
-    if (!find_program(command)) {
+std::optional<std::string> executable_stamp(const std::string& command) {
+    auto found = find_program(command);
+    if (!found) return std::nullopt;
+    std::error_code ec;
+    auto real = std::filesystem::canonical(std::filesystem::absolute(*found), ec);
+    if (ec) return std::nullopt;
+    auto size = std::filesystem::file_size(real, ec);
+    if (ec) return std::nullopt;
+    auto mtime = std::filesystem::last_write_time(real, ec);
+    if (ec) return std::nullopt;
+    return fmt::format("{} {} {}", real.string(), size, static_cast<long long>(mtime.time_since_epoch().count()));
+}
+
+Compiler identify_compiler(const std::string& command, const VersionCache* cache) {
+    Compiler c{command, Family::unknown, 0, command, {}, {}};
+    auto stamp = executable_stamp(command);
+    if (!stamp) {
         c.problem = fmt::format("compiler '{}' not found", command);
         return c;
     }
-    Command cmd{{command, "--version"}, {}, {{"LC_ALL", "C"}}, {}};
-    Limits limits;
-    limits.timeout = std::chrono::seconds(30);
-    auto r = run_process(cmd, limits);
+    std::optional<std::string> cached = cache && cache->load ? cache->load(*stamp) : std::nullopt;
+    ProcessResult r;
+    if (cached) {
+        r.outcome = Outcome::exited;
+        r.exit_code = 0;
+        r.out = *cached;
+    } else {
+        Command cmd{{command, "--version"}, {}, {{"LC_ALL", "C"}}, {}};
+        Limits limits;
+        limits.timeout = std::chrono::seconds(30);
+        r = run_process(cmd, limits);
+    }
     if (r.outcome != Outcome::exited || r.exit_code != 0) {
         c.problem = fmt::format("compiler '{}' --version: {}", command, describe(r));
         return c;
     }
+    // The identity names the executable (not the command: g++ and g++-12 are one compiler).
+    c.identity = stamp->substr(0, stamp->find(' ')) + "\n" + r.out;
     auto id = parse_version_output(r.out);
     if (!id) {
         c.problem = fmt::format("compiler '{}' is neither GCC nor Clang (--version says: {})", command,
@@ -57,6 +82,7 @@ Compiler identify_compiler(const std::string& command) {
     }
     c.family = id->first;
     c.major = id->second;
+    if (!cached && cache && cache->save) cache->save(*stamp, r.out);
     c.label = fmt::format("{}-{}", family_name(c.family), c.major);
     return c;
 }

@@ -1,6 +1,7 @@
 // Which compilers to run, and what each one is (family and major version).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,18 @@ struct Compiler {
     int major = 0;
     std::string label;    // what reports show: "gcc-12", "clang-19"
     std::string problem;  // non-empty: missing or unidentifiable; its jobs fail with this
+    std::string identity; // resolved path and `--version` output: part of every cache key
 };
+
+// Remembers `--version` outputs by the resolved executable's path, size and
+// modification time (the stamp), so that a warm run starts no compiler at all.
+struct VersionCache {
+    std::function<std::optional<std::string>(const std::string& stamp)> load;
+    std::function<void(const std::string& stamp, const std::string& version_output)> save;
+};
+
+// "PATH SIZE MTIME" of what `command` resolves to on PATH (symlinks followed); nullopt if not found.
+std::optional<std::string> executable_stamp(const std::string& command);
 
 std::string_view family_name(Family f);
 
@@ -30,7 +42,8 @@ std::optional<std::pair<Family, int>> parse_version_output(std::string_view vers
 
 // Runs `command --version`; a compiler that is missing or unrecognized comes
 // back with `problem` set (the suite reports it per job and goes on).
-Compiler identify_compiler(const std::string& command);
+// With `cache`, a known stamp skips the `--version` run.
+Compiler identify_compiler(const std::string& command, const VersionCache* cache = nullptr);
 
 // Gives duplicate labels ("clang-14" twice) the command as a suffix.
 void disambiguate_labels(std::vector<Compiler>& compilers);

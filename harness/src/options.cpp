@@ -38,7 +38,13 @@ diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 
 Optional fearless-check.json in the project root sets the defaults:
   {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
-   "include": ["include"], "flags": [], "timeout": 60, "jobs": 2}
+   "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,
+   "cache_dir": ".cache/fearless-check", "pch": "auto"}
+
+Results are cached by content (the case, every file it includes, the compiler,
+the flags, the expected files): a run with nothing changed starts no compiler.
+A compile-fail case also gets a control compile: with its annotated lines
+blanked it must compile, or it is reported as a broken case.
 
 Exit status: 0 all passed, 1 something failed, 2 usage or configuration error.
 )";
@@ -59,7 +65,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     std::vector<std::string> compilers, includes;
     std::optional<unsigned> jobs;
     std::optional<double> timeout;
-    std::string junit, json;
+    std::string junit, json, cache_dir, pch;
     app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
     app.add_option("--cases", cases_dir, "where the cases live (default: ./cases)");
     app.add_option("--expected", expected_dir, "where expected .stderr/.stdout files live (default: ./expected)");
@@ -72,7 +78,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     app.add_flag("--bless", o.bless, "write the expected files from this run's output");
     app.add_option("--junit", junit, "write a JUnit XML report to FILE");
     app.add_option("--json", json, "write a JSON report to FILE");
-    app.add_flag("--no-cache", o.no_cache, "do not use cached results");
+    app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
+    app.add_option("--cache-dir", cache_dir, "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
+    app.add_option("--pch", pch, "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
 
@@ -109,6 +117,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     else if (cfg.jobs) o.jobs = *cfg.jobs;
     o.timeout_s = timeout ? *timeout : cfg.timeout.value_or(60.0);
     if (cfg.clang_tidy) o.clang_tidy = *cfg.clang_tidy;
+    if (!cache_dir.empty()) o.cache_dir = root / cache_dir;
+    else if (cfg.cache_dir) o.cache_dir = root / *cfg.cache_dir;
+    o.pch = !pch.empty() ? pch : cfg.pch.value_or("auto");
     if (!junit.empty()) o.junit = junit;
     if (!json.empty()) o.json = json;
     parsed.options = std::move(o);

@@ -22,6 +22,8 @@ struct Options {
     bool bless = false, list = false, verbose = false, no_cache = false;
     std::optional<std::filesystem::path> junit, json;
     std::string clang_tidy = "clang-tidy";
+    std::optional<std::filesystem::path> cache_dir;  // nullopt: default_cache_dir(root)
+    std::string pch = "auto";                        // a header as included ("fearless/fearless.hpp"), "auto" or "none"
     std::string program = "fearless-check";  // as invoked, for the bless hint
     bool expected_given = false;             // --expected on the command line (repeat it in the hint)
 };

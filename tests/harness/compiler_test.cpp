@@ -19,8 +19,8 @@ TEST_CASE("compiler: family and major version from --version", "[harness][compil
 }
 
 TEST_CASE("compiler: only: requirements", "[harness][compiler]") {
-    Compiler clang19{"clang++-19", Family::clang, 19, "clang-19", {}};
-    Compiler gcc12{"g++", Family::gcc, 12, "gcc-12", {}};
+    Compiler clang19{"clang++-19", Family::clang, 19, "clang-19", {}, {}};
+    Compiler gcc12{"g++", Family::gcc, 12, "gcc-12", {}, {}};
     auto req = [](std::string s) { return std::vector<CompilerReq>{*parse_compiler_req(s)}; };
     CHECK(satisfies(clang19, {}));
     CHECK(satisfies(clang19, req("clang")));
@@ -33,7 +33,7 @@ TEST_CASE("compiler: only: requirements", "[harness][compiler]") {
 }
 
 TEST_CASE("compiler: duplicate labels get the command", "[harness][compiler]") {
-    std::vector<Compiler> cs = {{"clang++", Family::clang, 14, "clang-14", {}}, {"clang++-14", Family::clang, 14, "clang-14", {}}};
+    std::vector<Compiler> cs = {{"clang++", Family::clang, 14, "clang-14", {}, {}}, {"clang++-14", Family::clang, 14, "clang-14", {}, {}}};
     disambiguate_labels(cs);
     CHECK(cs[0].label == "clang-14 (clang++)");
     CHECK(cs[1].label == "clang-14 (clang++-14)");
@@ -49,7 +49,7 @@ TEST_CASE("plan: cases × compilers, only: misses are skips, malformed cases are
     a.mode = b.mode = Mode::compile_pass;
     b.only = {*parse_compiler_req("clang")};
     bad.problems = {"x.cpp:1: no mode"};
-    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}}, {"clang++", Family::clang, 14, "clang-14", {}}};
+    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}}, {"clang++", Family::clang, 14, "clang-14", {}, {}}};
     auto jobs = plan_jobs({a, b, bad}, cs);
     REQUIRE(jobs.size() == 4);
     CHECK(jobs[2].case_index == 1);
@@ -65,7 +65,7 @@ TEST_CASE("commands: the flags compilers get, and the ones they never get", "[ha
     s.root = "/proj";
     s.includes = {"include"};
     s.flags = {"-DCONFIG"};
-    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}}, clang{"clang++", Family::clang, 14, "clang-14", {}};
+    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}}, clang{"clang++", Family::clang, 14, "clang-14", {}, {}};
     auto g = compile_command(gcc, c, s, std::nullopt);
     CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude", "-DCONFIG",
                                              "-DCASE", "-fsyntax-only", "cases/t/x.cpp"});

@@ -1,0 +1,40 @@
+// What a compile read: the compiler's dependency output (-MD -MF), and the
+// content hash of each file, computed once per run however many jobs share it.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fearless::check {
+
+// The prerequisites of a Make-style dependency file ("out.o: a.cpp b.hpp \"),
+// in order, without duplicates; "\ " is an escaped space. Pure.
+std::vector<std::string> parse_depfile(std::string_view text);
+
+// A dependency and the hash of its content when the job ran.
+struct Dependency {
+    std::string path;  // as the compiler wrote it: relative to the root, or absolute
+    std::string hash;  // hash_file() of it; "-" if it could not be read
+};
+
+// Content hashes, memoized: each file is read at most once per run. Thread-safe.
+class FileHashes {
+  public:
+    explicit FileHashes(std::filesystem::path root) : root_(std::move(root)) {}
+    std::string hash(const std::string& path);  // "-" when unreadable
+    // Every dependency still has the content it had.
+    bool unchanged(const std::vector<Dependency>& deps);
+    std::vector<Dependency> snapshot(const std::vector<std::string>& paths);
+
+  private:
+    std::filesystem::path root_;
+    std::mutex mutex_;
+    std::map<std::string, std::string> hashes_;
+};
+
+}  // namespace fearless::check
