@@ -84,12 +84,20 @@ class FEARLESS_CONSUMABLE(unconsumed) Rc {
  private:
   FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Rc(box* b) noexcept : box_(b) {}
 
+// GCC 12's -Wuse-after-free cannot follow the count across two inlined
+// handles and flags this delete; inline it anyway: with a plain count the
+// optimizer folds a clone+drop pair to almost nothing (an out-of-line drop
+// measured 2.7x slower).
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuse-after-free"
+#endif
   static void release(box* b) noexcept {
-    if (b && --b->strong == 0) drop_slow(b);
+    if (b && --b->strong == 0) delete b;
   }
-  // Out of line, as Rust's drop_slow: the last owner is rare, and GCC 12's
-  // -Wuse-after-free cannot follow the count and flags an inlined delete.
-  [[gnu::noinline]] static void drop_slow(box* b) noexcept { delete b; }
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+#pragma GCC diagnostic pop
+#endif
 
   box* box_;
 };
