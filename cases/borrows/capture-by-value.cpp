@@ -10,6 +10,5 @@ using namespace fearless;
 
 int main() {
     std::string config = "verbose";
-    auto h = thread::spawn([config] { std::cout << config << "\n"; }); //~ ERROR captures
-    h.join();
+    thread::spawn([config] { std::cout << config << "\n"; }).join(); //~ ERROR captures
 }

@@ -8,6 +8,5 @@ using namespace fearless;
 
 int main() {
     int reading = 20;
-    auto h = thread::spawn([](int* r) { *r += 1; }, &reading); //~ ERROR may outlive
-    h.join();
+    thread::spawn([](int* r) { *r += 1; }, &reading).join(); //~ ERROR may outlive
 }

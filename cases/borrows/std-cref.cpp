@@ -10,6 +10,5 @@ using namespace fearless;
 
 int main() {
     std::vector<std::string> names{"Ferris", "Corro"};
-    auto h = thread::spawn([](const std::vector<std::string>& n) { return n.size(); }, std::cref(names)); //~ ERROR may outlive
-    h.join();
+    thread::spawn([](const std::vector<std::string>& n) { return n.size(); }, std::cref(names)).join(); //~ ERROR may outlive
 }

@@ -9,7 +9,6 @@ using namespace fearless;
 
 int main() {
     int total = 0;
-    auto h = thread::spawn([](int& t) { t += 1; }, std::ref(total)); //~ ERROR may outlive
-    h.join();
+    thread::spawn([](int& t) { t += 1; }, std::ref(total)).join(); //~ ERROR may outlive
     std::cout << total << "\n";
 }

@@ -7,5 +7,4 @@ using namespace fearless;
 
 int main() {
     auto [tx, rx] = mpsc::sync_channel(1); //~ ERROR type annotations needed
-    tx.send(1);
 }

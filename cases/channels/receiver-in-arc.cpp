@@ -10,6 +10,5 @@ using namespace fearless;
 int main() {
     auto [tx, rx] = mpsc::channel<int>();
     auto jobs = make_arc<mpsc::Receiver<int>>(std::move(rx));
-    auto worker = thread::spawn([](Arc<mpsc::Receiver<int>> jobs) { /* take jobs from the queue */ }, jobs.clone()); //~ ERROR cannot be sent between threads safely
-    worker.join();
+    thread::spawn([](Arc<mpsc::Receiver<int>> jobs) { /* take jobs from the queue */ }, jobs.clone()).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -11,6 +11,5 @@ using namespace fearless;
 
 int main() {
     auto shared = make_arc<Mutex<std::vector<std::string>>>();
-    std::vector<std::string>* names = shared->lock().get(); //~ ERROR will be destroyed at the end of the full-expression
-    names->push_back("Ferris");
+    std::vector<std::string>* names = shared->lock().get(); names->push_back("Ferris"); //~ ERROR will be destroyed at the end of the full-expression
 }

@@ -11,6 +11,5 @@ using namespace fearless;
 
 int main() {
     Mutex<int> m{0};
-    int& r = *m.lock(); //~ ERROR will be destroyed at the end of the full-expression
-    r += 1;
+    int& r = *m.lock(); r += 1; //~ ERROR will be destroyed at the end of the full-expression
 }

@@ -12,7 +12,6 @@ using namespace fearless;
 int main() {
     std::vector<int> v{1, 2, 3};
 
-    auto handle = thread::spawn([&v] { std::cout << "Here's a vector of " << v.size() << "\n"; }); //~ ERROR captures
+    thread::spawn([&v] { std::cout << "Here's a vector of " << v.size() << "\n"; }).join(); //~ ERROR captures
 
-    handle.join();
 }

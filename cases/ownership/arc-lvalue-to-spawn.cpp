@@ -7,6 +7,5 @@ using namespace fearless;
 
 int main() {
     auto counter = make_arc<Mutex<int>>(0);
-    auto h = thread::spawn([](Arc<Mutex<int>> c) { *c->lock() += 1; }, counter); //~ ERROR takes ownership
-    h.join();
+    thread::spawn([](Arc<Mutex<int>> c) { *c->lock() += 1; }, counter).join(); //~ ERROR takes ownership
 }

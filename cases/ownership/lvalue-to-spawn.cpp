@@ -9,6 +9,5 @@ using namespace fearless;
 
 int main() {
     std::vector<int> v{1, 2, 3};
-    auto h = thread::spawn([](std::vector<int> v) { return v.size(); }, v); //~ ERROR takes ownership
-    h.join();
+    thread::spawn([](std::vector<int> v) { return v.size(); }, v).join(); //~ ERROR takes ownership
 }

@@ -8,6 +8,5 @@ using namespace fearless;
 
 int main() {
     auto hits = make_arc<Cell<int>>(0);
-    auto h = thread::spawn([](Arc<Cell<int>> c) { c->set(c->get() + 1); }, hits.clone()); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](Arc<Cell<int>> c) { c->set(c->get() + 1); }, hits.clone()).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -8,6 +8,5 @@ using namespace fearless;
 
 int main() {
     auto counter = make_arc<Mutex<int>>(0);
-    auto h = thread::spawn([](MutexGuard<int> g) { *g += 1; }, counter->lock()); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](MutexGuard<int> g) { *g += 1; }, counter->lock()).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -9,6 +9,5 @@ using namespace fearless;
 
 int main() {
     auto greeting = make_rc<int>(42);
-    auto h = thread::spawn([](Rc<int> g) { std::cout << *g << "\n"; }, greeting.clone()); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](Rc<int> g) { std::cout << *g << "\n"; }, greeting.clone()).join(); //~ ERROR cannot be sent between threads safely
 }

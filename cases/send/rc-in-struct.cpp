@@ -15,6 +15,5 @@ struct Job {
 int main() {
     auto name = make_rc<std::string>("backup");
     Job job{name.clone(), 1};
-    auto h = thread::spawn([](Job j) { return j.id; }, std::move(job)); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](Job j) { return j.id; }, std::move(job)).join(); //~ ERROR cannot be sent between threads safely
 }

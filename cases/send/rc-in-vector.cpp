@@ -11,6 +11,5 @@ int main() {
     auto shared = make_rc<int>(1);
     std::vector<Rc<int>> items;
     items.push_back(shared.clone());
-    auto h = thread::spawn([](std::vector<Rc<int>> v) { return v.size(); }, std::move(items)); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](std::vector<Rc<int>> v) { return v.size(); }, std::move(items)).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -7,6 +7,5 @@
 using namespace fearless;
 
 int main() {
-    auto h = thread::spawn([] { return make_rc<int>(7); }); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([] { return make_rc<int>(7); }).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -16,6 +16,5 @@ private:
 
 int main() {
     Tally t;
-    auto h = thread::spawn([](Tally t) { t.add(1); return t.total(); }, std::move(t)); //~ ERROR cannot be sent between threads safely
-    h.join();
+    thread::spawn([](Tally t) { t.add(1); return t.total(); }, std::move(t)).join(); //~ ERROR cannot be sent between threads safely
 }

@@ -8,6 +8,5 @@ using namespace fearless;
 
 int main() {
     Mutex<int> counter{0};
-    Mutex<int> copy = counter; //~ ERROR cannot be copied
-    *copy.lock() += 1;
+    Mutex<int> copy = counter; *copy.lock() += 1; //~ ERROR cannot be copied
 }
