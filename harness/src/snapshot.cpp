@@ -61,32 +61,39 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
             remove_versions(v);
         }
     } else {
+        // What each family file would say: all its versions, or what most of
+        // them say (ties: the newest); the versions that say something else
+        // get a file of their own.
+        std::map<Family, const BlessOutput*> family_text;
         for (const auto& [family, v] : by_family) {
-            if (all_same(v)) {
-                plan.writes.emplace_back(file_for(expected_dir, id, family_name(family), ext), v.front()->text);
-                remove_versions(v);
-            } else {
-                // The family file takes what most of its versions say (ties: the newest);
-                // only the versions that say something else get a file of their own.
-                const BlessOutput* common = nullptr;
-                std::size_t best = 0;
-                for (const auto* o : v) {
-                    auto n = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const BlessOutput* x) { return x->text == o->text; }));
-                    if (n > best || (n == best && o->compiler->major > common->compiler->major)) {
-                        best = n;
-                        common = o;
-                    }
-                }
-                plan.writes.emplace_back(file_for(expected_dir, id, family_name(family), ext), common->text);
-                for (const auto* o : v) {
-                    auto file = file_for(expected_dir, id, version_qualifier(*o->compiler), ext);
-                    if (o->text == common->text) plan.removals.push_back(file);
-                    else plan.writes.emplace_back(file, o->text);
+            const BlessOutput* common = nullptr;
+            std::size_t best = 0;
+            for (const auto* o : v) {
+                auto n = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const BlessOutput* x) { return x->text == o->text; }));
+                if (n > best || (n == best && o->compiler->major > common->compiler->major)) {
+                    best = n;
+                    common = o;
                 }
             }
+            family_text[family] = common;
+            for (const auto* o : v) {
+                auto file = file_for(expected_dir, id, version_qualifier(*o->compiler), ext);
+                if (o->text == common->text) plan.removals.push_back(file);
+                else plan.writes.emplace_back(file, o->text);
+            }
         }
+        // Both families ran and their files would agree (only a version differs,
+        // e.g. Clang 22 naming the type): one shared file, the least specific.
+        const bool both = by_family.count(Family::gcc) && by_family.count(Family::clang);
+        const bool agree = both && family_text[Family::gcc]->text == family_text[Family::clang]->text;
+        for (const auto& [family, common] : family_text) {
+            auto file = file_for(expected_dir, id, family_name(family), ext);
+            if (agree) plan.removals.push_back(file);
+            else plan.writes.emplace_back(file, common->text);
+        }
+        if (agree) plan.writes.emplace_back(file_for(expected_dir, id, "", ext), family_text[Family::gcc]->text);
         // When both families have their own files, a shared one would only mislead.
-        if (by_family.count(Family::gcc) && by_family.count(Family::clang)) plan.removals.push_back(file_for(expected_dir, id, "", ext));
+        else if (both) plan.removals.push_back(file_for(expected_dir, id, "", ext));
     }
     std::set<std::filesystem::path> written;
     for (const auto& [p, _] : plan.writes) written.insert(p);

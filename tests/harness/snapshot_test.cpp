@@ -60,6 +60,15 @@ TEST_CASE("snapshot: bless writes the least specific file true for every compile
         CHECK(removes(p, "e/t/x.clang-19.stderr"));
         CHECK(removes(p, "e/t/x.clang-22.stderr"));
     }
+    SECTION("families agree but one version differs: a shared file and that version's own") {
+        auto p = plan_bless("e", "t/x", "stderr", {{&gcc12, "A"}, {&clang14, "A"}, {&clang19, "A"}, {&clang22, "B"}});
+        REQUIRE(p.writes.size() == 2);
+        CHECK(writes(p, "e/t/x.stderr", "A"));
+        CHECK(writes(p, "e/t/x.clang-22.stderr", "B"));
+        CHECK(removes(p, "e/t/x.gcc.stderr"));
+        CHECK(removes(p, "e/t/x.clang.stderr"));
+        CHECK(removes(p, "e/t/x.clang-14.stderr"));
+    }
     SECTION("a tie goes to the newest version") {
         auto p = plan_bless("e", "t/x", "stderr", {{&clang14, "old"}, {&clang22, "new"}});
         CHECK(writes(p, "e/t/x.clang.stderr", "new"));
