@@ -16,6 +16,9 @@ using namespace fearless::check;
 
 namespace {
 
+using fixtures::TempDir;
+using fixtures::files_under;
+
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path project = FEARLESS_PROJECT_ROOT;
 
@@ -26,23 +29,7 @@ ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string
     return run_process(Command{args, cwd, {{"NO_COLOR", "1"}}, {}}, limits);
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
 
-std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
-    std::map<std::string, std::string> out;
-    if (!std::filesystem::exists(dir)) return out;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = *read_file(e.path());
-    return out;
-}
 
 bool has_line(const std::string& out, const std::string& pattern) {
     return std::regex_search(out, std::regex("(^|\n)" + pattern + "(\n|$)"));

@@ -18,4 +18,12 @@ std::string raw(const std::string& snippet, const std::string& label) {
     return read(diagnostics() / (snippet + "." + label + ".stderr"));
 }
 
+std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
+    std::map<std::string, std::string> out;
+    if (!std::filesystem::exists(dir)) return out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = read(e.path());
+    return out;
+}
+
 }  // namespace fixtures

@@ -1,7 +1,11 @@
-// Access to the captured compiler outputs under fixtures/diagnostics.
+// Test support: the captured compiler outputs under fixtures/diagnostics, and
+// scratch directories for the tests that run the built tool.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,5 +24,20 @@ inline const std::vector<std::string>& labels() {
 
 std::string read(const std::filesystem::path& p);
 std::string raw(const std::string& snippet, const std::string& label);  // <snippet>.<label>.stderr
+
+// A fresh directory under the system temp dir, per process (ctest -j runs
+// test processes side by side), removed with everything in it at scope end.
+struct TempDir {
+    std::filesystem::path path;
+    explicit TempDir(const std::string& name)
+        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+// Every regular file below dir (relative path -> content); empty if dir is missing.
+std::map<std::string, std::string> files_under(const std::filesystem::path& dir);
 
 }  // namespace fixtures

@@ -16,6 +16,9 @@ using namespace fearless::check;
 
 namespace {
 
+using fixtures::TempDir;
+using fixtures::files_under;
+
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
 ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
@@ -43,22 +46,7 @@ std::string last_line(const std::string& out) {
     return out.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
 
-std::map<std::string, std::string> files_under(const std::filesystem::path& dir) {
-    std::map<std::string, std::string> out;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = *read_file(e.path());
-    return out;
-}
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cache.hpp"
+#include "fixtures.hpp"
 #include "control.hpp"
 #include "deps.hpp"
 #include "hash.hpp"
@@ -16,15 +17,8 @@ using namespace fearless::check;
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using fixtures::TempDir;
+
 
 Case case_of(std::string text, std::string id = "t/x") {
     Case identity;
