@@ -87,3 +87,17 @@ void contended_workload(benchmark::State& state, Increment increment) {
 // every implementation does exactly the same amount of work.
 #define BENCH_CHANNEL(name) BENCHMARK(name)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond)
 #define BENCH_OPS(name, n) BENCHMARK(name)->Iterations(n)
+
+// The four channel workloads, for an implementation given by two factories
+// returning a (sender, receiver) pair: unbounded, and bounded at sync_capacity.
+#define BENCH_CHANNELS(make_unbounded, make_bounded)                                                      \
+    namespace {                                                                                           \
+    void channel_unbounded_1p1c(benchmark::State& s) { bench::channel_workload(s, make_unbounded, 1); }   \
+    void channel_unbounded_4p1c(benchmark::State& s) { bench::channel_workload(s, make_unbounded, 4); }   \
+    void sync_channel_1p1c(benchmark::State& s) { bench::channel_workload(s, make_bounded, 1); }          \
+    void sync_channel_4p1c(benchmark::State& s) { bench::channel_workload(s, make_bounded, 4); }          \
+    }                                                                                                     \
+    BENCH_CHANNEL(channel_unbounded_1p1c);                                                                \
+    BENCH_CHANNEL(channel_unbounded_4p1c);                                                                \
+    BENCH_CHANNEL(sync_channel_1p1c);                                                                     \
+    BENCH_CHANNEL(sync_channel_4p1c)
