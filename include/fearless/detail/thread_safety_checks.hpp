@@ -49,18 +49,16 @@ inline constexpr bool send_not_blocked_by = send_eval<std::remove_cv_t<T>>::why 
 template <class T, blame B>
 inline constexpr bool sync_not_blocked_by = sync_eval<std::remove_cv_t<T>>::why != B;
 
-template <class T>
-inline constexpr bool send_reason_known = [] {
-    constexpr blame b = send_eval<std::remove_cv_t<T>>::why;
+// The reasons that have a message of their own; the catch-all assert fires
+// only for any other.
+constexpr bool has_own_message(blame b) {
     return b == blame::none || b == blame::rc || b == blame::guard || b == blame::interior_mutability ||
            b == blame::single_consumer || b == blame::borrow || b == blame::undeclared;
-}();
+}
 template <class T>
-inline constexpr bool sync_reason_known = [] {
-    constexpr blame b = sync_eval<std::remove_cv_t<T>>::why;
-    return b == blame::none || b == blame::rc || b == blame::guard || b == blame::interior_mutability ||
-           b == blame::single_consumer || b == blame::borrow || b == blame::undeclared;
-}();
+inline constexpr bool send_reason_known = has_own_message(send_eval<std::remove_cv_t<T>>::why);
+template <class T>
+inline constexpr bool sync_reason_known = has_own_message(sync_eval<std::remove_cv_t<T>>::why);
 
 }  // namespace fearless::detail
 
