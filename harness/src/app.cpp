@@ -116,14 +116,14 @@ struct RunContext {
 
 // Everything that decides a job's verdict before it runs (what it reads is checked after: deps).
 std::string job_key(const RunContext& ctx, const Case& c, const Compiler& compiler, const std::vector<std::string>& flags,
-                    bool uses_pch, const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout) {
+                    bool uses_pch, bool control, const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout) {
     Hasher h;
     h.add(harness_version).add(ctx.o.root.string()).add(c.file.string()).add(c.display).add(c.id).add(join(c.lines, "\n"));
     h.add(compiler.identity).add(compiler.label).add(compiler.command);
     h.add(static_cast<std::uint64_t>(flags.size()));
     for (const auto& f : flags) h.add(f);
     h.add(static_cast<std::uint64_t>(ctx.settings.timeout.count())).add(ctx.o.bless ? "bless" : "check");
-    h.add(uses_pch && ctx.pch ? ctx.pch->header() : std::string("-"));
+    h.add(uses_pch && ctx.pch ? ctx.pch->header() : std::string("-")).add(control ? "control" : "-");
     for (const auto* e : {&expected_stderr, &expected_stdout}) h.add(e->path.string()).add(e->text ? "=" + *e->text : "missing");
     for (const auto& checker : c.checks) {
         h.add(checker.tool).add(executable_stamp(ctx.settings.clang_tidy).value_or("missing"));
@@ -191,7 +191,7 @@ JobRecord present(const RunContext& ctx, const Case& c, JobRecord rec) {
 // key is the case text, the compiler's identity, the flags, the PCH header,
 // the expected files and the harness version; a hit whose recorded
 // dependencies are unchanged returns the stored verdict without starting a process.
-JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler) {
+JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control) {
     const Options& o = ctx.o;
     JobRecord rec;
     rec.result = Result{c.display, compiler.label, Status::fail, {}, {}, {}, {}};
@@ -205,14 +205,14 @@ JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler) 
     const bool pch_fits = ctx.pch && leading_include(c.lines) == ctx.pch->header();
     std::string key;
     if (ctx.cache) {
-        key = job_key(ctx, c, compiler, flags, pch_fits, expected_stderr, expected_stdout);
+        key = job_key(ctx, c, compiler, flags, pch_fits, control, expected_stderr, expected_stdout);
         if (auto hit = ctx.cache->lookup(key, ctx.hashes)) return present(ctx, c, JobRecord{std::move(hit->result), std::move(hit->verdict)});
     }
 
     auto t0 = Clock::now();
     JobPlan plan;
     plan.record_deps = ctx.cache.has_value();
-    plan.control = c.mode == Mode::compile_fail;
+    plan.control = control;
     std::optional<Pch> pch;
     if (pch_fits) pch = ctx.pch->get(compiler, flags, compiler.identity);
     if (pch) {
@@ -314,7 +314,7 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
         if (!job.skip_reason.empty())
             records[i] = JobRecord{Result{c.display, compiler.label, Status::skip, job.skip_reason, {}, {}, {}}, Verdict{}};
         else
-            records[i] = execute_job(ctx, c, compiler);
+            records[i] = execute_job(ctx, c, compiler, job.control);
     };
     auto done = [&](std::size_t) {
         ++finished;

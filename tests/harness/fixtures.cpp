@@ -1,6 +1,7 @@
 #include "fixtures.hpp"
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -24,6 +25,22 @@ std::map<std::string, std::string> files_under(const std::filesystem::path& dir)
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
         if (e.is_regular_file()) out[e.path().lexically_relative(dir).generic_string()] = read(e.path());
     return out;
+}
+
+bool has_line(const std::string& out, const std::string& pattern) {
+    return std::regex_search(out, std::regex("(^|\n)" + pattern + "(\n|$)"));
+}
+
+std::string last_line(const std::string& out) {
+    auto end = out.find_last_not_of('\n');
+    auto start = out.rfind('\n', end);
+    return out.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+std::size_t count_of(const std::string& out, const std::string& text) {
+    std::size_t n = 0;
+    for (auto at = out.find(text); at != std::string::npos; at = out.find(text, at + text.size())) ++n;
+    return n;
 }
 
 }  // namespace fixtures

@@ -40,4 +40,10 @@ struct TempDir {
 // Every regular file below dir (relative path -> content); empty if dir is missing.
 std::map<std::string, std::string> files_under(const std::filesystem::path& dir);
 
+// Reading the built tool's console output: a whole line matching a regex, the
+// last line (the summary), how often a text occurs.
+bool has_line(const std::string& out, const std::string& pattern);
+std::string last_line(const std::string& out);
+std::size_t count_of(const std::string& out, const std::string& text);
+
 }  // namespace fixtures

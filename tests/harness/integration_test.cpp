@@ -18,6 +18,8 @@ namespace {
 
 using fixtures::TempDir;
 using fixtures::files_under;
+using fixtures::has_line;
+using fixtures::last_line;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
@@ -35,18 +37,6 @@ std::vector<std::string> with_compilers(std::vector<std::string> args) {
     args.insert(args.begin(), {"--compiler", "g++", "--compiler", "clang++", "--compiler", "clang++-22"});
     return args;
 }
-
-bool has_line(const std::string& out, const std::string& pattern) {
-    return std::regex_search(out, std::regex("(^|\n)" + pattern + "(\n|$)"));
-}
-
-std::string last_line(const std::string& out) {
-    auto end = out.find_last_not_of('\n');
-    auto start = out.rfind('\n', end);
-    return out.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
-}
-
-
 
 }  // namespace
 
