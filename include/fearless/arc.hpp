@@ -67,7 +67,9 @@ class FEARLESS_CONSUMABLE(unconsumed) Arc {
   // new owner can only be made from an existing one, which keeps the value
   // alive, and passing the new Arc to another thread synchronizes by itself.
   FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") [[nodiscard]] Arc clone() const noexcept {
-    if (box_->strong.fetch_add(1, std::memory_order_relaxed) >= detail::max_refcount)
+    // new count >= 2^63 (old >= max_refcount), tested as a sign: GCC then
+    // emits `lock add` and a sign jump instead of `lock xadd` and a compare.
+    if (static_cast<std::make_signed_t<std::size_t>>(box_->strong.fetch_add(1, std::memory_order_relaxed) + 1) < 0)
       detail::refcount_overflow();
     return Arc(box_);
   }

@@ -108,6 +108,47 @@ TEST_CASE("sync_channel: 4 producers through a ring of 4", "[mpsc][stress]") {
     for (auto& h : hs) h.join();
 }
 
+TEST_CASE("sync_channel: senders wait for room on rings of every small size", "[mpsc][stress]") {
+    // A sender that finds the ring full waits for a quarter of it to free up
+    // (none of it for rings under 4) before it backs off and parks.
+    const std::uint32_t n = stress_count / 50;
+    for (std::size_t cap : {1, 2, 3, 4, 5, 8, 63, 1024}) {
+        CAPTURE(cap);
+        auto [tx, rx] = mpsc::sync_channel<Msg>(cap);
+        std::vector<thread::JoinHandle<void>> hs;
+        for (std::uint32_t p = 0; p < 3; ++p)
+            hs.push_back(thread::spawn(
+                [](mpsc::SyncSender<Msg> tx, std::uint32_t p, std::uint32_t n) {
+                    for (std::uint32_t i = 0; i < n; ++i) tx.send(Msg{p, i}).unwrap();
+                },
+                tx.clone(), std::uint32_t(p), std::uint32_t(n)));
+        { auto gone = std::move(tx); }
+        check_per_producer_order(rx, 3, n);
+        for (auto& h : hs) h.join();
+    }
+}
+
+TEST_CASE("unbounded channel: a receiver that keeps catching up sees every burst, then the end", "[mpsc][stress]") {
+    // The receiver reads the shared tail only when it reaches the last tail it
+    // saw: bursts with pauses make it catch up (and park) again and again.
+    constexpr std::uint32_t producers = 2, bursts = 20;
+    const std::uint32_t burst = sanitized ? 100 : 1000;  // ~32 blocks a burst: boundaries too
+    auto [tx, rx] = mpsc::channel<Msg>();
+    std::vector<thread::JoinHandle<void>> hs;
+    for (std::uint32_t p = 0; p < producers; ++p)
+        hs.push_back(thread::spawn(
+            [](mpsc::Sender<Msg> tx, std::uint32_t p, std::uint32_t burst) {
+                for (std::uint32_t b = 0; b < bursts; ++b) {
+                    for (std::uint32_t i = 0; i < burst; ++i) tx.send(Msg{p, b * burst + i}).unwrap();
+                    thread::sleep(500us);
+                }
+            },
+            tx.clone(), std::uint32_t(p), std::uint32_t(burst)));
+    { auto gone = std::move(tx); }
+    check_per_producer_order(rx, producers, bursts * burst);
+    for (auto& h : hs) h.join();
+}
+
 TEST_CASE("sync_channel(1): a full ring under a slow receiver parks and wakes senders", "[mpsc]") {
     auto [tx, rx] = mpsc::sync_channel<Msg>(1);
     std::vector<thread::JoinHandle<void>> hs;
@@ -408,6 +449,9 @@ TEST_CASE("a throwing move leaves the channel consistent", "[mpsc]") {
         REQUIRE_THROWS_AS(tx.send(ThrowingMove(2)), std::runtime_error);
         ThrowingMove::fail = false;
         tx.send(ThrowingMove(3)).unwrap();
+        ThrowingMove::fail = true;  // a move out that throws takes nothing from the channel
+        REQUIRE_THROWS_AS(rx.recv(), std::runtime_error);
+        ThrowingMove::fail = false;
         REQUIRE(rx.recv()->v == 1);
         REQUIRE(rx.recv()->v == 3);
         REQUIRE(rx.try_recv().error() == mpsc::TryRecvError::Empty);

@@ -111,9 +111,14 @@ public:
 
     chan_status try_recv(std::optional<T>& out) {
         for (;;) {
-            std::size_t tail = tail_index_.load(std::memory_order_seq_cst);
-            if ((head_index_ >> shift) == (tail >> shift))
-                return (tail & mark) ? chan_status::disconnected : chan_status::pending;
+            // Every position below a tail once seen is claimed by a sender
+            // (its message is in place or about to be), so the tail, the
+            // line every sender writes, is read again only on catching up.
+            if ((head_index_ >> shift) >= (seen_tail_ >> shift)) {
+                seen_tail_ = tail_index_.load(std::memory_order_seq_cst);
+                if ((head_index_ >> shift) == (seen_tail_ >> shift))
+                    return (seen_tail_ & mark) ? chan_status::disconnected : chan_status::pending;
+            }
             slot& s = head_block_->slots[(head_index_ >> shift) % lap];
             std::size_t state = wait_written(s);
             bool got = false;
@@ -160,12 +165,14 @@ private:
             try {
                 s.msg.put(std::move(v));
             } catch (...) {
-                s.state.fetch_or(written | hole, std::memory_order_release);
+                s.state.store(written | hole, std::memory_order_release);
                 receiver_.notify_all();
                 throw;
             }
         }
-        s.state.fetch_or(written, std::memory_order_release);
+        // Only this sender ever writes the slot's state: a store, not a
+        // read-modify-write (crossbeam's fetch_or serves its many consumers).
+        s.state.store(written, std::memory_order_release);
         receiver_.notify_all();
     }
 
@@ -199,6 +206,7 @@ private:
     // Receiver side: one consumer, no atomics needed.
     alignas(cache_line) std::size_t head_index_;
     block* head_block_;
+    std::size_t seen_tail_ = 0;  // the tail as last read: positions below it hold messages
 };
 
 }  // namespace fearless::detail

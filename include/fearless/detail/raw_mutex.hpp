@@ -14,8 +14,8 @@
 // Mutex<T> reads the poison bit without touching the word again; on the fast
 // path that word is the constant `locked` and the check folds away. Everything
 // else (a poisoned or contended word) leaves the inlined fast paths for
-// out-of-line slow paths. A contended lock spins briefly, because critical
-// sections are usually short, and then parks.
+// out-of-line slow paths. A contended lock spins briefly (with doubling
+// pauses), because critical sections are usually short, and then parks.
 #pragma once
 
 #include "config.hpp"
@@ -84,10 +84,15 @@ class raw_mutex {
  private:
   // Spin while the lock is held and nobody is parked yet: the holder is
   // likely running and about to release it. Stop early once others park.
+  // The pauses between looks double (1, 2, 4 ... 64, then 64): every look
+  // pulls the word's cache line away from the holder, so looking less often
+  // lets it finish sooner (scripts/bench, mutex_contended_2t: about twice
+  // the throughput of a look after every pause, as Rust's spin does).
   std::uint32_t spin() const noexcept {
+    constexpr int looks = 10, max_doubling = 6;
     std::uint32_t s = state_.load(std::memory_order_relaxed);
-    for (int i = 0; i < 100 && (s & (locked | waiters)) == locked; ++i) {
-      pause_cpu();
+    for (int i = 0; i < looks && (s & (locked | waiters)) == locked; ++i) {
+      for (int k = 0; k < (1 << (i < max_doubling ? i : max_doubling)); ++k) pause_cpu();
       s = state_.load(std::memory_order_relaxed);
     }
     return s;
