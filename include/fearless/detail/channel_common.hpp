@@ -67,15 +67,19 @@ void release_receiver(Chan* c) noexcept {
 // yielding (crossbeam's Backoff), then parked on `ev` until a notify or the
 // deadline (nullptr: none). The announce-then-retry order pairs with the
 // notifier's publish-then-notify (see `event`), so no wake-up is lost.
-template <class Attempt>
-chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline) {
+// While spinning, `maybe_ready` (a cheap look, say at the one slot the next
+// message lands in) decides whether another attempt is worth making.
+template <class Attempt, class MaybeReady>
+chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline, MaybeReady&& maybe_ready) {
     for (;;) {
         backoff b;
-        for (;;) {
+        for (bool spun_out = false; !spun_out;) {
             chan_status s = attempt();
             if (s != chan_status::pending) return s;
-            if (b.completed()) break;
-            b.snooze();
+            do {
+                spun_out = b.completed();
+                if (!spun_out) b.snooze();
+            } while (!spun_out && !maybe_ready());
         }
         std::uint32_t key = ev.key();
         ev.announce();
@@ -95,6 +99,11 @@ chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline) 
             return s == chan_status::pending ? chan_status::timeout : s;
         }
     }
+}
+
+template <class Attempt>
+chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline) {
+    return block_on(ev, attempt, deadline, [] { return true; });
 }
 
 }  // namespace fearless::detail
