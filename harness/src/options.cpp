@@ -43,8 +43,9 @@ Optional fearless-check.json in the project root sets the defaults:
 
 Results are cached by content (the case, every file it includes, the compiler,
 the flags, the expected files): a run with nothing changed starts no compiler.
-A compile-fail case also gets a control compile: with its annotated lines
-blanked it must compile, or it is reported as a broken case.
+A compile-fail case also gets a control compile (once, by the first compiler
+that runs it): with its annotated lines blanked it must compile, or it is
+reported as a broken case.
 
 Exit status: 0 all passed, 1 something failed, 2 usage or configuration error.
 )";
