@@ -74,6 +74,22 @@ void check_per_producer_order(Rx& rx, std::uint32_t producers, std::uint32_t per
     for (auto n : next) REQUIRE(n == per_producer);
 }
 
+// `producers` threads each send Msg{p, 0..n-1} through a sync_channel(cap);
+// every message arrives, in order per producer.
+inline void through_sync_channel(std::size_t cap, std::uint32_t producers, std::uint32_t n) {
+    auto [tx, rx] = mpsc::sync_channel<Msg>(cap);
+    std::vector<thread::JoinHandle<void>> hs;
+    for (std::uint32_t p = 0; p < producers; ++p)
+        hs.push_back(thread::spawn(
+            [](mpsc::SyncSender<Msg> tx, std::uint32_t p, std::uint32_t n) {
+                for (std::uint32_t i = 0; i < n; ++i) tx.send(Msg{p, i}).unwrap();
+            },
+            tx.clone(), std::uint32_t(p), std::uint32_t(n)));
+    { auto gone = std::move(tx); }
+    check_per_producer_order(rx, producers, n);
+    for (auto& h : hs) h.join();
+}
+
 }  // namespace mpsc_test
 using namespace mpsc_test;
 
@@ -93,19 +109,7 @@ TEST_CASE("unbounded channel: 4 producers, nothing lost, duplicated or reordered
 }
 
 TEST_CASE("sync_channel: 4 producers through a ring of 4", "[mpsc][stress]") {
-    constexpr std::uint32_t producers = 4;
-    const std::uint32_t n = stress_count / 4;
-    auto [tx, rx] = mpsc::sync_channel<Msg>(4);
-    std::vector<thread::JoinHandle<void>> hs;
-    for (std::uint32_t p = 0; p < producers; ++p)
-        hs.push_back(thread::spawn(
-            [](mpsc::SyncSender<Msg> tx, std::uint32_t p, std::uint32_t n) {
-                for (std::uint32_t i = 0; i < n; ++i) tx.send(Msg{p, i}).unwrap();
-            },
-            tx.clone(), std::uint32_t(p), std::uint32_t(n)));
-    { auto gone = std::move(tx); }
-    check_per_producer_order(rx, producers, n);
-    for (auto& h : hs) h.join();
+    through_sync_channel(4, 4, stress_count / 4);
 }
 
 TEST_CASE("sync_channel: senders wait for room on rings of every small size", "[mpsc][stress]") {
@@ -114,17 +118,7 @@ TEST_CASE("sync_channel: senders wait for room on rings of every small size", "[
     const std::uint32_t n = stress_count / 50;
     for (std::size_t cap : {1, 2, 3, 4, 5, 8, 63, 1024}) {
         CAPTURE(cap);
-        auto [tx, rx] = mpsc::sync_channel<Msg>(cap);
-        std::vector<thread::JoinHandle<void>> hs;
-        for (std::uint32_t p = 0; p < 3; ++p)
-            hs.push_back(thread::spawn(
-                [](mpsc::SyncSender<Msg> tx, std::uint32_t p, std::uint32_t n) {
-                    for (std::uint32_t i = 0; i < n; ++i) tx.send(Msg{p, i}).unwrap();
-                },
-                tx.clone(), std::uint32_t(p), std::uint32_t(n)));
-        { auto gone = std::move(tx); }
-        check_per_producer_order(rx, 3, n);
-        for (auto& h : hs) h.join();
+        through_sync_channel(cap, 3, n);
     }
 }
 
@@ -187,18 +181,7 @@ TEST_CASE("rendezvous: send completes only when the receiver takes the value", "
 }
 
 TEST_CASE("rendezvous: many senders, every value handed over once", "[mpsc][stress]") {
-    auto [tx, rx] = mpsc::sync_channel<Msg>(0);
-    const std::uint32_t n = sanitized ? 2'000 : 20'000;
-    std::vector<thread::JoinHandle<void>> hs;
-    for (std::uint32_t p = 0; p < 4; ++p)
-        hs.push_back(thread::spawn(
-            [](mpsc::SyncSender<Msg> tx, std::uint32_t p, std::uint32_t n) {
-                for (std::uint32_t i = 0; i < n; ++i) tx.send(Msg{p, i}).unwrap();
-            },
-            tx.clone(), std::uint32_t(p), std::uint32_t(n)));
-    { auto gone = std::move(tx); }
-    check_per_producer_order(rx, 4, n);
-    for (auto& h : hs) h.join();
+    through_sync_channel(0, 4, sanitized ? 2'000 : 20'000);
 }
 
 TEST_CASE("rendezvous: try_send and try_recv need a waiting partner", "[mpsc]") {
