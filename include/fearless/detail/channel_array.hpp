@@ -47,13 +47,10 @@ public:
         std::size_t tail = tail_.load(std::memory_order_seq_cst);
         for (;;) {
             if (tail & mark_bit_) return chan_status::disconnected;
-            std::size_t index = tail & (mark_bit_ - 1);
-            std::size_t lap = tail & ~(one_lap_ - 1);
-            slot& s = buffer_[index];
+            slot& s = buffer_[tail & (mark_bit_ - 1)];
             std::size_t stamp = s.stamp.load(std::memory_order_acquire) & ~hole_bit();
             if (tail == stamp) {
-                std::size_t next = index + 1 < cap_ ? tail + 1 : lap + one_lap_;
-                if (tail_.compare_exchange_weak(tail, next, std::memory_order_seq_cst, std::memory_order_seq_cst)) {
+                if (tail_.compare_exchange_weak(tail, advance(tail), std::memory_order_seq_cst, std::memory_order_seq_cst)) {
                     write(s, v, tail + 1);
                     return chan_status::ok;
                 }
@@ -82,9 +79,7 @@ public:
         backoff b;
         for (;;) {
             std::size_t head = head_.load(std::memory_order_relaxed);
-            std::size_t index = head & (mark_bit_ - 1);
-            std::size_t lap = head & ~(one_lap_ - 1);
-            slot& s = buffer_[index];
+            slot& s = buffer_[head & (mark_bit_ - 1)];
             std::size_t stamp = s.stamp.load(std::memory_order_acquire);
             if (head + 1 == (stamp & ~hole_bit())) {
                 const bool got = !(stamp & hole_bit());
@@ -93,7 +88,7 @@ public:
                 // sender that finds the slot still occupied then sees the head
                 // past it and retries, instead of taking the channel for full
                 // and backing off.
-                head_.store(index + 1 < cap_ ? head + 1 : lap + one_lap_, std::memory_order_seq_cst);
+                head_.store(advance(head), std::memory_order_seq_cst);
                 if (got) s.msg.destroy();
                 s.stamp.store(head + one_lap_, std::memory_order_release);
                 senders_.notify_one();
@@ -126,12 +121,11 @@ public:
         std::size_t head = head_.load(std::memory_order_relaxed);
         backoff b;
         while (head != tail) {
-            std::size_t index = head & (mark_bit_ - 1);
-            slot& s = buffer_[index];
+            slot& s = buffer_[head & (mark_bit_ - 1)];
             std::size_t stamp = s.stamp.load(std::memory_order_acquire);
             if ((stamp & ~hole_bit()) == head + 1) {
                 if (!(stamp & hole_bit())) s.msg.destroy();
-                head = index + 1 < cap_ ? head + 1 : (head & ~(one_lap_ - 1)) + one_lap_;
+                head = advance(head);
             } else {
                 b.snooze();
             }
@@ -146,35 +140,29 @@ private:
     // trading one line per message. False if the stretch did not free up in
     // time (the caller backs off and parks as usual).
     bool wait_for_room(std::size_t tail) const noexcept {
-        const std::size_t ahead = cap_ / 4;  // tuned on scripts/bench: 1/2 and 1/8 do worse
-        std::size_t index = (tail & (mark_bit_ - 1)) + ahead;
-        std::size_t lap = tail & ~(one_lap_ - 1);
-        if (index >= cap_) {
-            index -= cap_;
-            lap += one_lap_;
-        }
-        const std::atomic<std::size_t>& stamp = buffer_[index].stamp;
+        // The stamp that slot gets when freed for this lap is its position.
+        const std::size_t free = advance(tail, cap_ / 4);  // tuned on scripts/bench: 1/2 and 1/8 do worse
+        const std::atomic<std::size_t>& stamp = buffer_[free & (mark_bit_ - 1)].stamp;
         for (int i = 0; i < 256; ++i) {
-            if ((stamp.load(std::memory_order_acquire) & ~hole_bit()) == (lap | index)) return true;
+            if ((stamp.load(std::memory_order_acquire) & ~hole_bit()) == free) return true;
             pause_cpu();
         }
         return false;
     }
 
+    // The position (lap | index) `k` < cap_ slots after `pos`: later in the
+    // same lap, or wrapped round into the next.
+    std::size_t advance(std::size_t pos, std::size_t k = 1) const noexcept {
+        const std::size_t index = (pos & (mark_bit_ - 1)) + k;
+        const std::size_t lap = pos & ~(one_lap_ - 1);
+        return index < cap_ ? lap | index : (lap + one_lap_) | (index - cap_);
+    }
+
     void write(slot& s, T& v, std::size_t stamp) {
-        if constexpr (std::is_nothrow_move_constructible_v<T>) {
-            s.msg.put(std::move(v));
-        } else {
-            try {
-                s.msg.put(std::move(v));
-            } catch (...) {
-                s.stamp.store(stamp | hole_bit(), std::memory_order_release);
-                receiver_.notify_all();
-                throw;
-            }
-        }
-        s.stamp.store(stamp, std::memory_order_release);
-        receiver_.notify_all();
+        fill_slot(s.msg, v, [&](bool threw) {
+            s.stamp.store(threw ? stamp | hole_bit() : stamp, std::memory_order_release);
+            receiver_.notify_all();
+        });
     }
 
     // A written slot's stamp with this bit set holds no message (its sender's

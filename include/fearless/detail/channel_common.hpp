@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <new>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 #include "config.hpp"
@@ -36,6 +37,25 @@ struct raw_slot {
     }
     void destroy() noexcept { get()->~T(); }
 };
+
+// A sender's last step, in every flavor with slots: moves `v` into `msg`,
+// then `publish(threw)` marks the slot written for the receiver. If the move
+// throws, the slot is published as a hole (nothing to read, so the receiver
+// skips it) and the exception goes on to the sender.
+template <class T, class Publish>
+void fill_slot(raw_slot<T>& msg, T& v, Publish&& publish) {
+    if constexpr (std::is_nothrow_move_constructible_v<T>) {
+        msg.put(std::move(v));
+    } else {
+        try {
+            msg.put(std::move(v));
+        } catch (...) {
+            publish(true);
+            throw;
+        }
+    }
+    publish(false);
+}
 
 // Shared ownership, as crossbeam's `counter`: any number of senders, one
 // receiver. The side that leaves last frees the channel.

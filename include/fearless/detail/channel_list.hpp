@@ -113,7 +113,7 @@ public:
 
     chan_status try_recv(std::optional<T>& out) {
         for (;;) {
-            slot& s = head_block_->slots[(head_index_ >> shift) % lap];
+            slot& s = head_slot();
             // Every position below a tail once seen is claimed by a sender
             // (its message is in place or about to be), and a slot already
             // written was claimed too: the tail, the line every sender
@@ -137,9 +137,8 @@ public:
     chan_status recv(std::optional<T>& out, const steady_time* deadline) {
         // Waiting, it watches the slot the next message lands in: the line the
         // sender writes anyway, rather than the tail every sender claims on.
-        return block_on(receiver_, [&] { return try_recv(out); }, deadline, [&] {
-            return (head_block_->slots[(head_index_ >> shift) % lap].state.load(std::memory_order_acquire) & written) != 0;
-        });
+        return block_on(receiver_, [&] { return try_recv(out); }, deadline,
+                        [&] { return (head_slot().state.load(std::memory_order_acquire) & written) != 0; });
     }
 
     void disconnect_senders() noexcept {
@@ -158,7 +157,7 @@ public:
             tail = tail_index_.load(std::memory_order_acquire);
         }
         while ((head_index_ >> shift) != (tail >> shift)) {
-            slot& s = head_block_->slots[(head_index_ >> shift) % lap];
+            slot& s = head_slot();
             if (!(wait_written(s) & hole)) s.msg.destroy();
             advance_head();
         }
@@ -166,22 +165,16 @@ public:
 
 private:
     void write(slot& s, T& v) {
-        if constexpr (std::is_nothrow_move_constructible_v<T>) {
-            s.msg.put(std::move(v));
-        } else {
-            try {
-                s.msg.put(std::move(v));
-            } catch (...) {
-                s.state.store(written | hole, std::memory_order_release);
-                receiver_.notify_all();
-                throw;
-            }
-        }
         // Only this sender ever writes the slot's state: a store, not a
         // read-modify-write (crossbeam's fetch_or serves its many consumers).
-        s.state.store(written, std::memory_order_release);
-        receiver_.notify_all();
+        fill_slot(s.msg, v, [&](bool threw) {
+            s.state.store(threw ? written | hole : written, std::memory_order_release);
+            receiver_.notify_all();
+        });
     }
+
+    // The slot the receiver reads next (head_block_ always holds it).
+    slot& head_slot() noexcept { return head_block_->slots[(head_index_ >> shift) % lap]; }
 
     static std::size_t wait_written(slot& s) noexcept {
         backoff b;

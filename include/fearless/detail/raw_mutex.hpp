@@ -84,15 +84,17 @@ class raw_mutex {
  private:
   // Spin while the lock is held and nobody is parked yet: the holder is
   // likely running and about to release it. Stop early once others park.
-  // The pauses between looks double (1, 2, 4 ... 64, then 64): every look
-  // pulls the word's cache line away from the holder, so looking less often
-  // lets it finish sooner (scripts/bench, mutex_contended_2t: about twice
-  // the throughput of a look after every pause, as Rust's spin does).
+  // The pauses between looks double (backoff::spin: 1, 2, 4 ... 64, then
+  // 64): every look pulls the word's cache line away from the holder, so
+  // looking less often lets it finish sooner (scripts/bench,
+  // mutex_contended_2t: about twice the throughput of a look after every
+  // pause, as Rust's spin does).
   std::uint32_t spin() const noexcept {
-    constexpr int looks = 10, max_doubling = 6;
+    constexpr int looks = 10;
+    backoff b;
     std::uint32_t s = state_.load(std::memory_order_relaxed);
     for (int i = 0; i < looks && (s & (locked | waiters)) == locked; ++i) {
-      for (int k = 0; k < (1 << (i < max_doubling ? i : max_doubling)); ++k) pause_cpu();
+      b.spin();
       s = state_.load(std::memory_order_relaxed);
     }
     return s;
