@@ -1,0 +1,23 @@
+// fearless-check: see --help, and SPEC §5–6.
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "app/app.hpp"
+#include "app/options.hpp"
+#include "report/term.hpp"
+
+int main(int argc, char** argv) {
+    using namespace fearless::check;
+    try {
+        auto parsed = parse_command_line(argc, argv, std::filesystem::current_path());
+        std::cout << parsed.out;
+        std::cerr << parsed.err;
+        if (!parsed.options) return parsed.exit_code;
+        return run_suite(*parsed.options, std::cout, std::cerr, Terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)});
+    } catch (const std::exception& e) {
+        std::cerr << "fearless-check: internal error: " << e.what() << '\n';
+        return 2;
+    }
+}

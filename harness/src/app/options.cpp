@@ -1,0 +1,130 @@
+#include "app/options.hpp"
+
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "app/config.hpp"
+#include "verdict/expected_files.hpp"
+
+namespace fearless::check {
+
+namespace {
+
+const char* const case_format_help = R"(
+Case files (one snippet per file, cases/<topic>/<name>.cpp):
+
+  //@ compile-fail              exactly one mode: compile-fail | compile-pass | run-pass | run-fail
+  //@ mirrors: Listing 16-14    optional, free text: what the case teaches
+  //@ only: clang>=19           optional: gcc | clang | clang>=19 ...
+  //@ flags: -DNDEBUG           optional extra compiler flags
+  //@ stdout: sorted            run cases: exact (default) | sorted | regex
+  //@ timeout: 10               optional, seconds (for running the program)
+  //@ check: clang-tidy bugprone-use-after-move   its findings count as errors
+  #include <mylib.hpp>
+  int main() {
+      mylib::spawn(work, r);    //~ ERROR cannot be sent between threads safely
+      //~^ ERROR /regex/        one ^ per line up; the error text must contain (or match) it
+  }
+
+A compile-fail case passes when every annotation matches an error on its line
+(an error inside a header counts on the case line its instantiation chain
+leads back to) and no error falls on an unannotated line; its normalized
+diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
+.clang.stderr, .clang-14.stderr where compilers differ). Run cases must exit 0
+(run-pass) or non-zero (run-fail) and print expected/<topic>/<name>.stdout.
+--bless writes the expected files from what the compilers said.
+
+Optional fearless-check.json in the project root sets the defaults:
+  {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
+   "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,
+   "cache_dir": ".cache/fearless-check", "pch": "auto"}
+
+Results are cached by content (the case, every file it includes, the compiler,
+the flags, the expected files): a run with nothing changed starts no compiler.
+A compile-fail case also gets a control compile (once, by the first compiler
+that runs it): with its annotated lines blanked it must compile, or it is
+reported as a broken case.
+
+Exit status: 0 all passed, 1 something failed, 2 usage or configuration error.
+)";
+
+}  // namespace
+
+ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::filesystem::path& root) {
+    ParsedCommandLine parsed;
+    Options o;
+    o.root = root;
+    o.program = argc > 0 ? argv[0] : "fearless-check";
+    o.jobs = std::max(1u, std::thread::hardware_concurrency());
+
+    CLI::App app{"fearless-check: checks that misuse fails to compile with the expected errors, and that valid cases compile, run and print what they should.",
+                 "fearless-check"};
+    app.footer(case_format_help);
+    std::string cases_dir, expected_dir;
+    std::vector<std::string> compilers, includes;
+    std::optional<unsigned> jobs;
+    std::optional<double> timeout;
+    std::string junit, json, cache_dir, pch;
+    app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
+    app.add_option("--cases", cases_dir, "where the cases live (default: ./cases)");
+    app.add_option("--expected", expected_dir, "where expected .stderr/.stdout files live (default: ./expected)");
+    app.add_option("--compiler", compilers, "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)")
+        ->allow_extra_args(false);  // one value per occurrence: what follows is a PATH
+    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)")->allow_extra_args(false);
+    app.add_option("-j,--jobs", jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
+    app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
+    app.add_option("--timeout", timeout, "seconds a compiler or program may run (default: 60)")->check(CLI::PositiveNumber);
+    app.add_flag("--bless", o.bless, "write the expected files from this run's output");
+    app.add_option("--junit", junit, "write a JUnit XML report to FILE");
+    app.add_option("--json", json, "write a JSON report to FILE");
+    app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
+    app.add_option("--cache-dir", cache_dir, "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
+    app.add_option("--pch", pch, "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
+    app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
+    app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        parsed.out = app.help();
+        return parsed;
+    } catch (const CLI::ParseError& e) {
+        parsed.exit_code = 2;
+        parsed.err = fmt::format("fearless-check: {}\nRun with --help for usage.\n", e.what());
+        return parsed;
+    }
+
+    // The config file fills in what the command line left open.
+    Config cfg;
+    auto cfg_path = root / config_file_name;
+    if (auto text = read_file(cfg_path)) {
+        try {
+            cfg = parse_config(*text, std::string(config_file_name));
+        } catch (const ConfigError& e) {
+            parsed.exit_code = 2;
+            parsed.err = fmt::format("fearless-check: {}\n", e.what());
+            return parsed;
+        }
+    }
+    o.cases_dir = !cases_dir.empty() ? cases_dir : cfg.cases.value_or("cases");
+    o.expected_dir = !expected_dir.empty() ? expected_dir : cfg.expected.value_or("expected");
+    o.expected_given = !expected_dir.empty();
+    o.compilers = !compilers.empty() ? compilers : cfg.compilers.value_or(std::vector<std::string>{});
+    o.includes = !includes.empty() ? includes : cfg.include.value_or(std::vector<std::string>{"include"});
+    o.flags = cfg.flags.value_or(std::vector<std::string>{});
+    if (jobs) o.jobs = *jobs;
+    else if (cfg.jobs) o.jobs = *cfg.jobs;
+    o.timeout_s = timeout ? *timeout : cfg.timeout.value_or(60.0);
+    if (cfg.clang_tidy) o.clang_tidy = *cfg.clang_tidy;
+    if (!cache_dir.empty()) o.cache_dir = root / cache_dir;
+    else if (cfg.cache_dir) o.cache_dir = root / *cfg.cache_dir;
+    o.pch = !pch.empty() ? pch : cfg.pch.value_or("auto");
+    if (!junit.empty()) o.junit = junit;
+    if (!json.empty()) o.json = json;
+    parsed.options = std::move(o);
+    return parsed;
+}
+
+}  // namespace fearless::check

@@ -1,0 +1,188 @@
+#include "cache/pch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <random>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "run/commands.hpp"
+#include "cache/deps.hpp"
+#include "cache/hash.hpp"
+#include "verdict/expected_files.hpp"
+#include "util/text.hpp"
+
+namespace fearless::check {
+
+std::optional<std::string> leading_include(const std::vector<std::string>& lines) {
+    for (const auto& raw : lines) {
+        auto line = trim(raw);
+        if (line.empty() || starts_with(line, "//")) continue;
+        if (!starts_with(line, "#")) return std::nullopt;
+        line = trim(line.substr(1));
+        if (!starts_with(line, "include")) return std::nullopt;
+        line = trim(line.substr(7));
+        if (!starts_with(line, "<")) return std::nullopt;
+        auto end = line.find('>');
+        if (end == std::string_view::npos) return std::nullopt;
+        auto rest = trim(line.substr(end + 1));
+        if (!rest.empty() && !starts_with(rest, "//")) return std::nullopt;
+        return std::string(line.substr(1, end - 1));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> most_common_leading_include(const std::vector<Case>& cases) {
+    std::map<std::string, int> count;
+    for (const auto& c : cases)
+        if (!c.malformed())
+            if (auto h = leading_include(c.lines)) ++count[*h];
+    std::optional<std::string> best;
+    int best_count = 1;
+    for (const auto& [h, n] : count)
+        if (n > best_count) best = h, best_count = n;
+    return best;
+}
+
+bool pch_rejected(std::string_view err) {
+    return err.find("[-Winvalid-pch]") != std::string_view::npos || err.find("precompiled header") != std::string_view::npos ||
+           err.find("PCH file") != std::string_view::npos;
+}
+
+namespace {
+
+struct Stat {
+    std::uintmax_t size = 0;
+    long long mtime = 0;
+    bool operator==(const Stat&) const = default;
+};
+
+std::optional<Stat> stat_of(const std::filesystem::path& p) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(p, ec);
+    if (ec) return std::nullopt;
+    auto t = std::filesystem::last_write_time(p, ec);
+    if (ec) return std::nullopt;
+    return Stat{size, static_cast<long long>(t.time_since_epoch().count())};
+}
+
+std::string unique_suffix() {
+    static std::atomic<unsigned> counter{0};
+    return fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+}
+
+}  // namespace
+
+PchStore::PchStore(std::filesystem::path dir, std::string header, std::filesystem::path root, RunFn run)
+    : dir_(std::move(dir)), header_(std::move(header)), root_(std::move(root)), run_(std::move(run)) {}
+
+int PchStore::built() const {
+    std::lock_guard lock(mutex_);
+    return built_;
+}
+
+std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std::string>& flags, const std::string& identity) {
+    Hasher h;
+    h.add("pch set").add(identity).add(header_).add(root_.string());
+    for (const auto& f : flags) h.add(f);
+    const std::string key = h.hex();
+    std::shared_ptr<Slot> slot;
+    {
+        std::lock_guard lock(mutex_);
+        auto& s = slots_[key];
+        if (!s) s = std::make_shared<Slot>();
+        slot = s;
+    }
+    std::call_once(slot->once, [&] { slot->pch = load_or_build(compiler, flags, dir_ / key.substr(0, 24)); });
+    return slot->pch;
+}
+
+// dir/pch.hpp          the stub: #include <HEADER>
+// dir/pch.hpp.gch      GCC's PCH (found through -include dir/pch.hpp), or dir/pch.pch for Clang
+// dir/manifest.json    {"ok": bool, "deps": [[path, size, mtime], ...]}: valid while every dep is unchanged
+std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::vector<std::string>& flags,
+                                           const std::filesystem::path& dir) {
+    const bool gcc = compiler.family == Family::gcc;
+    const auto stub = dir / "pch.hpp";
+    const auto pch_file = gcc ? dir / "pch.hpp.gch" : dir / "pch.pch";
+    const auto manifest_file = dir / "manifest.json";
+    Pch pch;
+    pch.use_args = gcc ? std::vector<std::string>{"-include", stub.string(), "-Winvalid-pch"}
+                       : std::vector<std::string>{"-include-pch", pch_file.string()};
+
+    // Reuse: the manifest's deps all have the size and time they had.
+    if (auto text = read_file(manifest_file)) {
+        try {
+            auto j = nlohmann::json::parse(*text);
+            bool valid = true;
+            std::vector<std::string> deps;
+            for (const auto& d : j.at("deps")) {
+                auto path = d.at(0).get<std::string>();
+                auto now = stat_of(root_ / path);
+                if (!now || !(*now == Stat{d.at(1).get<std::uintmax_t>(), d.at(2).get<long long>()})) {
+                    valid = false;
+                    break;
+                }
+                deps.push_back(path);
+            }
+            if (valid && !j.at("ok").get<bool>()) return std::nullopt;
+            if (valid && stat_of(pch_file) && read_file(stub)) {
+                pch.deps = std::move(deps);
+                return pch;
+            }
+        } catch (const nlohmann::json::exception&) {
+            // A damaged manifest: build again.
+        }
+    }
+
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return std::nullopt;
+    const auto suffix = unique_suffix();
+    if (!write_file(stub, fmt::format("#include <{}>\n", header_))) return std::nullopt;
+    const auto tmp_out = pch_file.string() + suffix;
+    const auto depfile = dir / ("deps" + suffix + ".d");
+    auto result = run_(pch_command(compiler, flags, stub, tmp_out, depfile, root_));
+    {
+        std::lock_guard lock(mutex_);
+        ++built_;
+    }
+    const bool ok = result.outcome == Outcome::exited && result.exit_code == 0 && trim(result.err).empty();
+    std::vector<std::string> deps;
+    if (auto d = read_file(depfile)) {
+        for (auto& p : parse_depfile(*d)) {
+            auto rel = std::filesystem::path(p).lexically_normal();
+            auto under = rel.is_absolute() ? rel.lexically_relative(root_.lexically_normal()) : rel;
+            if (rel.is_absolute() && !under.empty() && *under.begin() != "..") rel = under;
+            // The stub lives in the cache: not an input of the cases.
+            if ((root_ / rel).lexically_normal() == stub.lexically_normal()) continue;
+            deps.push_back(rel.string());
+        }
+    }
+    std::filesystem::remove(depfile, ec);
+    nlohmann::json manifest;
+    manifest["ok"] = ok && !deps.empty();
+    manifest["deps"] = nlohmann::json::array();
+    manifest["compiler_said"] = result.err;
+    for (const auto& d : deps)
+        if (auto s = stat_of(root_ / d)) manifest["deps"].push_back({d, s->size, s->mtime});
+    if (ok && !deps.empty()) {
+        std::filesystem::rename(tmp_out, pch_file, ec);
+        if (ec) {
+            std::filesystem::remove(tmp_out, ec);
+            return std::nullopt;
+        }
+    } else {
+        std::filesystem::remove(tmp_out, ec);
+    }
+    const auto tmp_manifest = manifest_file.string() + suffix;
+    if (write_file(tmp_manifest, manifest.dump())) std::filesystem::rename(tmp_manifest, manifest_file, ec);
+    if (!ok || deps.empty()) return std::nullopt;
+    pch.deps = std::move(deps);
+    return pch;
+}
+
+}  // namespace fearless::check

@@ -1,0 +1,76 @@
+// The result cache (issue 5): a job's verdict, stored under a content hash of
+// everything that decides it, so a warm run starts no compiler at all.
+//
+//   key   = hash(harness_version, the case's path and text, the compiler's
+//           identity, the flags, the PCH header, the expected files' content,
+//           the settings that judge it)          computed before running
+//   entry = {deps: [[path, content hash]...], result, verdict, ms}
+//
+// A lookup hits only if every file the job read (the compiler's -MD output,
+// plus its PCH's) still has the content it had: editing one header re-runs
+// exactly the jobs that read it. Entries are written to a temporary file and
+// renamed, so runs sharing the folder never see half an entry.
+//
+// Layout of the folder: results/ab/abcd....json, compilers/STAMP-HASH (the
+// `--version` output of an executable stamp), timings.json (job → ms, for
+// scheduling), pch/ (see pch.hpp).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verdict/judge.hpp"
+#include "run/compiler.hpp"
+#include "cache/deps.hpp"
+#include "report/result.hpp"
+
+namespace fearless::check {
+
+// Bump when judging changes (check, normalize, render, attribute, control...):
+// every stored verdict is then stale.
+inline constexpr std::string_view harness_version = "fearless-check 5.3";
+
+struct CachedJob {
+    Result result;
+    Verdict verdict;
+    std::vector<Dependency> deps;
+};
+
+// Entry ⇄ JSON text (pure; nullopt: not an entry this version wrote).
+std::string cached_job_to_json(const CachedJob& job);
+std::optional<CachedJob> cached_job_from_json(std::string_view text);
+
+class ResultCache {
+  public:
+    explicit ResultCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    const std::filesystem::path& dir() const { return dir_; }
+
+    // The entry stored under `key` whose every dependency is unchanged.
+    std::optional<CachedJob> lookup(const std::string& key, FileHashes& hashes) const;
+    // Atomic (temporary file + rename); false if it could not be written.
+    bool store(const std::string& key, const CachedJob& job) const;
+
+    // "topic/name|gcc-12" → milliseconds of its last real run.
+    std::map<std::string, long long> load_timings() const;
+    // Merges `timings` into the stored ones (atomically replaced).
+    void save_timings(const std::map<std::string, long long>& timings) const;
+
+    // For identify_compiler: `--version` outputs by executable stamp.
+    VersionCache versions() const;
+
+  private:
+    std::filesystem::path entry_path(const std::string& key) const;
+    std::filesystem::path dir_;
+};
+
+// Writes `text` to `path` through a temporary file in the same folder and a rename.
+bool write_file_atomic(const std::filesystem::path& path, const std::string& text);
+
+// The default folder: $XDG_CACHE_HOME/fearless-check if set, else ROOT/.cache/fearless-check.
+std::filesystem::path default_cache_dir(const std::filesystem::path& root);
+
+}  // namespace fearless::check

@@ -1,0 +1,85 @@
+#include "case/discover.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace fearless::check {
+
+std::filesystem::path relative_to_root(const std::filesystem::path& root, const std::filesystem::path& p) {
+    auto abs = (root / p).lexically_normal();
+    auto rel = abs.lexically_relative(root.lexically_normal());
+    if (!rel.empty() && *rel.begin() != "..") return rel;
+    return abs;
+}
+
+namespace {
+void collect(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == ".cpp") out.push_back(it->path());
+    }
+}
+}  // namespace
+
+Discovery discover_cases(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
+                         const std::vector<std::string>& paths, const std::string& filter) {
+    Discovery d;
+    std::vector<std::filesystem::path> found;
+    if (paths.empty()) {
+        if (!std::filesystem::is_directory(root / cases_dir))
+            d.problems.push_back({cases_dir.generic_string(), "the cases folder does not exist"});
+        collect(root / cases_dir, found);
+    }
+    for (const auto& p : paths) {
+        auto abs = root / p;
+        std::vector<std::filesystem::path> mine;
+        if (std::filesystem::is_directory(abs)) collect(abs, mine);
+        else if (std::filesystem::is_regular_file(abs) && abs.extension() == ".cpp") mine.push_back(abs);
+        if (mine.empty()) d.problems.push_back({p, "no case matches it (a case is a .cpp file, or a folder of them)"});
+        found.insert(found.end(), mine.begin(), mine.end());
+    }
+    std::set<std::filesystem::path> unique;
+    for (const auto& f : found) {
+        auto rel = relative_to_root(root, f);
+        if (filter.empty() || rel.generic_string().find(filter) != std::string::npos) unique.insert(rel);
+    }
+    d.files.assign(unique.begin(), unique.end());
+    return d;
+}
+
+std::string case_id(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
+                    const std::filesystem::path& file) {
+    auto abs = (root / file).lexically_normal();
+    auto rel = abs.lexically_relative((root / cases_dir).lexically_normal());
+    if (rel.empty() || *rel.begin() == "..") rel = relative_to_root(root, file);
+    rel.replace_extension();
+    return rel.generic_string();
+}
+
+std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::path& root,
+                                                       const std::filesystem::path& expected_dir,
+                                                       const std::filesystem::path& cases_dir) {
+    // name.stderr, name.stdout, name.gcc.stderr, name.clang-14.stderr
+    static const std::regex expected_name(R"(^(.*?)(\.(gcc|clang)(-\d+)?)?\.(stderr|stdout)$)");
+    std::vector<std::filesystem::path> stale;
+    std::error_code ec;
+    auto base = root / expected_dir;
+    for (auto it = std::filesystem::recursive_directory_iterator(base, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        auto rel = it->path().lexically_relative(base);
+        std::smatch m;
+        std::string name = rel.filename().string();
+        if (!std::regex_match(name, m, expected_name)) continue;
+        auto case_file = root / cases_dir / rel.parent_path() / (m[1].str() + ".cpp");
+        if (!std::filesystem::exists(case_file)) stale.push_back(relative_to_root(root, it->path()));
+    }
+    std::sort(stale.begin(), stale.end());
+    return stale;
+}
+
+}  // namespace fearless::check

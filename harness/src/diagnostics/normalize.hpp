@@ -1,0 +1,41 @@
+// Attributed errors → what a snapshot holds: the same on every run and machine.
+//
+// A list of named, ordered steps, each a small pure function. New steps go at
+// the end so that existing snapshots keep passing.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics/finding.hpp"
+
+namespace fearless::check {
+
+struct NormalizeContext {
+    std::filesystem::path root;  // the compilers' working directory; paths under it become relative
+};
+
+using Findings = std::vector<Finding>;
+
+struct NormalizeStep {
+    std::string_view name;
+    std::function<Findings(Findings, const NormalizeContext&)> apply;
+};
+
+// relative_paths, unify_static_assert, keep_teaching_notes, drop_duplicates, order_by_line,
+// drop_notes_the_message_says.
+const std::vector<NormalizeStep>& normalize_steps();
+
+Findings normalize(Findings findings, const NormalizeContext& ctx);
+
+// The individual steps, for tests.
+Findings relative_paths(Findings f, const NormalizeContext& ctx);
+Findings unify_static_assert(Findings f, const NormalizeContext& ctx);
+Findings keep_teaching_notes(Findings f, const NormalizeContext& ctx);
+Findings drop_duplicates(Findings f, const NormalizeContext& ctx);
+Findings order_by_line(Findings f, const NormalizeContext& ctx);
+Findings drop_notes_the_message_says(Findings f, const NormalizeContext& ctx);
+
+}  // namespace fearless::check

@@ -1,0 +1,38 @@
+#include "report/result.hpp"
+
+#include <fmt/format.h>
+
+namespace fearless::check {
+
+Summary summarize(const std::vector<Result>& results) {
+    Summary s;
+    for (const auto& r : results) {
+        switch (r.status) {
+            case Status::pass: ++s.passed; break;
+            case Status::fail: ++s.failed; break;
+            case Status::skip: ++s.skipped; break;
+        }
+    }
+    return s;
+}
+
+Summary operator+(const Summary& a, const Summary& b) {
+    return Summary{a.passed + b.passed, a.failed + b.failed, a.skipped + b.skipped};
+}
+
+std::string summary_line(const Summary& s) {
+    std::string line = fmt::format("{} passed, {} failed", s.passed, s.failed);
+    if (s.skipped) line += fmt::format(", {} skipped", s.skipped);
+    return line;
+}
+
+std::string_view status_name(Status s) {
+    switch (s) {
+        case Status::pass: return "PASS";
+        case Status::fail: return "FAIL";
+        case Status::skip: return "SKIP";
+    }
+    return "?";
+}
+
+}  // namespace fearless::check

@@ -1,0 +1,56 @@
+// The exact command lines of a job (pure; -v prints them).
+//
+// Compilers run with LC_ALL=C and without colour, with -std=c++20 -pthread,
+// the include paths, the configured flags, then the case's own flags (last, so
+// they win). Never a flag that hides echoed source lines: on GCC 12 and Clang
+// 14 the reason of a deleted function lives only there (SPEC §4).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case/case.hpp"
+#include "run/compiler.hpp"
+#include "run/plan.hpp"
+#include "run/process/process.hpp"
+
+namespace fearless::check {
+
+// What a job adds to its compile command beyond the case and the settings.
+struct CompileExtras {
+    std::vector<std::string> pch_args;              // from Pch::use_args; empty: no PCH
+    std::optional<std::filesystem::path> depfile;   // -MD -MF FILE: what the compile read (for the result cache)
+    std::optional<std::filesystem::path> source;    // compile this file instead of the case's (the control compile)
+    std::vector<std::string> quote_dirs;            // -iquote DIR: where the case's "..." includes resolve from
+};
+
+// `output`: where to link the program (run cases); nullopt: -fsyntax-only.
+Command compile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
+                        const std::optional<std::filesystem::path>& output, const CompileExtras& extras = {});
+
+// -std=c++20 -pthread, the include paths, the configured flags, the case's
+// flags: what the job compiles with, and so what its PCH must be built with.
+std::vector<std::string> compile_flags(const Case& c, const RunSettings& s);
+
+// Builds the PCH `output` of `stub` with exactly `flags` (from compile_flags), in `root`.
+// Clang also instantiates the header's pending templates into the PCH
+// (-fpch-instantiate-templates), so no case pays for them again: ~20% of a
+// small case's compile. Diagnostics are unchanged (the PCH test proves it).
+Command pch_command(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& stub,
+                    const std::filesystem::path& output, const std::filesystem::path& depfile,
+                    const std::filesystem::path& root);
+
+Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s);
+
+Command program_command(const std::filesystem::path& program, const std::filesystem::path& run_dir);
+
+Limits compile_limits(const RunSettings& s);
+// Timeout from `//@ timeout:` or the run's; CPU seconds, address space and file size capped.
+Limits program_limits(const Case& c, const RunSettings& s);
+
+// A shell-pasteable rendering: `cd ROOT && LC_ALL=C g++ ... 'a b'`.
+std::string shell_line(const Command& cmd);
+
+}  // namespace fearless::check

@@ -1,0 +1,34 @@
+#include "run/plan.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace fearless::check {
+
+namespace {
+std::string describe_only(const std::vector<CompilerReq>& only) {
+    std::vector<std::string> alts;
+    for (const auto& r : only) alts.push_back(r.op.empty() ? r.family : fmt::format("{}{}{}", r.family, r.op, r.version));
+    return fmt::format("only: {}", fmt::join(alts, " | "));
+}
+}  // namespace
+
+std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Compiler>& compilers) {
+    std::vector<Job> jobs;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (cases[i].malformed()) continue;
+        bool control = cases[i].mode == Mode::compile_fail;
+        for (std::size_t k = 0; k < compilers.size(); ++k) {
+            Job job{i, k, {}};
+            // An unidentified compiler cannot be judged against `only:`; its job runs and fails.
+            if (compilers[k].problem.empty() && !satisfies(compilers[k], cases[i].only))
+                job.skip_reason = describe_only(cases[i].only);
+            if (control && job.skip_reason.empty() && compilers[k].problem.empty()) job.control = std::exchange(control, false);
+            jobs.push_back(std::move(job));
+        }
+    }
+    return jobs;
+}
+
+}  // namespace fearless::check

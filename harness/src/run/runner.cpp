@@ -1,0 +1,114 @@
+#include "run/runner.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "run/commands.hpp"
+#include "case/control.hpp"
+#include "cache/deps.hpp"
+#include "cache/pch.hpp"
+#include "verdict/expected_files.hpp"
+
+namespace fearless::check {
+
+namespace {
+
+// A fresh directory removed when the job is done.
+class TempDir {
+public:
+    TempDir() {
+        auto pattern = (std::filesystem::temp_directory_path() / "fearless-check-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr)
+            error_ = fmt::format("cannot create a temporary directory: {}", std::strerror(errno));
+        else
+            path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    const std::string& error() const { return error_; }
+
+private:
+    std::filesystem::path path_;
+    std::string error_;
+};
+
+StepRun step(Command cmd, const Limits& limits) {
+    auto result = run_process(cmd, limits);
+    return StepRun{std::move(cmd), std::move(result)};
+}
+
+// The compile, with the PCH if any; again without it if the compiler rejects it.
+StepRun compile_step(const Case& c, const Compiler& compiler, const RunSettings& settings,
+                     const std::optional<std::filesystem::path>& output, CompileExtras extras, bool* rejected) {
+    auto run = step(compile_command(compiler, c, settings, output, extras), compile_limits(settings));
+    if (!extras.pch_args.empty() && pch_rejected(run.result.err)) {
+        if (rejected) *rejected = true;
+        extras.pch_args.clear();
+        run = step(compile_command(compiler, c, settings, output, extras), compile_limits(settings));
+    }
+    return run;
+}
+
+}  // namespace
+
+ProcessResult run_build_step(const Command& cmd, const RunSettings& settings) {
+    return run_process(cmd, compile_limits(settings));
+}
+
+JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& settings, const JobPlan& plan) {
+    JobOutput out;
+    bool runs = c.mode == Mode::run_pass || c.mode == Mode::run_fail;
+    std::optional<TempDir> dir;
+    if (runs || plan.record_deps || plan.control) {
+        dir.emplace();
+        if (!dir->error().empty()) {
+            out.setup_error = dir->error();
+            return out;
+        }
+    }
+    CompileExtras extras;
+    extras.pch_args = plan.pch_args;
+    if (plan.record_deps) extras.depfile = dir->path() / "case.d";
+    std::optional<std::filesystem::path> program;
+    if (runs) program = dir->path() / "case";
+    out.compile = compile_step(c, compiler, settings, program, extras, &out.pch_rejected);
+    if (plan.record_deps)
+        if (auto d = read_file(*extras.depfile)) out.deps = parse_depfile(*d);
+    for (const auto& checker : c.checks) out.checkers.push_back(step(tidy_command(checker, c, settings), compile_limits(settings)));
+    if (plan.control) {
+        // Same name in a folder of its own; "..." includes still resolve from the case's folder.
+        auto source = dir->path() / "control" / c.file.filename();
+        if (!write_file(source, control_source(c))) {
+            out.setup_error = fmt::format("cannot write the control source {}", source.string());
+            return out;
+        }
+        CompileExtras control;
+        control.pch_args = plan.control_pch_args;
+        control.source = source;
+        control.quote_dirs = {c.file.has_parent_path() ? c.file.parent_path().string() : "."};
+        out.control = compile_step(c, compiler, settings, std::nullopt, control, nullptr);
+    }
+    if (!runs) return out;
+    const auto& r = out.compile->result;
+    if (r.outcome != Outcome::exited || r.exit_code != 0) return out;
+    auto run_dir = dir->path() / "run";
+    std::error_code ec;
+    std::filesystem::create_directory(run_dir, ec);
+    if (ec) {
+        out.setup_error = fmt::format("cannot create {}: {}", run_dir.string(), ec.message());
+        return out;
+    }
+    out.program = step(program_command(*program, run_dir), program_limits(c, settings));
+    return out;
+}
+
+}  // namespace fearless::check

@@ -1,0 +1,25 @@
+// --bless for one case: from what every compiler produced to expected files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "case/case.hpp"
+#include "verdict/judge.hpp"
+#include "run/compiler.hpp"
+
+namespace fearless::check {
+
+struct JobOutcome {
+    const Compiler* compiler;
+    const Verdict* verdict;
+};
+
+// Writes (and removes) the case's expected files; returns one line per change
+// or problem ("blessed expected/x.stderr", "removed ...", "bless: ...").
+// A case that fails for any other reason is not blessed: its output is no truth to keep.
+std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>& outcomes,
+                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root);
+
+}  // namespace fearless::check

@@ -1,0 +1,53 @@
+#include "verdict/expectations.hpp"
+
+#include <algorithm>
+#include <boost/regex.hpp>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace fearless::check {
+
+bool annotation_matches(const Annotation& a, const Finding& f) {
+    if (!f.in_case || f.at.line != a.line) return false;
+    std::string text = matchable_text(f);
+    // Boost.Regex: iterative, so a megabyte-long template type cannot overflow the stack.
+    if (a.is_regex) return boost::regex_search(text, boost::regex(a.text));
+    return text.find(a.text) != std::string::npos;
+}
+
+std::vector<std::string> match_annotations(const std::vector<Annotation>& annotations,
+                                           const std::vector<Finding>& errors) {
+    std::vector<std::string> problems;
+    std::set<int> annotated;
+    for (const auto& a : annotations) {
+        annotated.insert(a.line);
+        if (std::any_of(errors.begin(), errors.end(), [&](const Finding& f) { return annotation_matches(a, f); })) continue;
+        std::string wanted = a.is_regex ? fmt::format("matching /{}/", a.text) : fmt::format("containing \"{}\"", a.text);
+        std::vector<std::string> there;
+        for (const auto& f : errors)
+            if (f.in_case && f.at.line == a.line) there.push_back(f.message);
+        if (there.empty()) {
+            std::vector<int> lines;
+            for (const auto& f : errors)
+                if (f.in_case) lines.push_back(f.at.line);
+            std::string where = lines.empty() ? std::string("no error on any case line")
+                                              : fmt::format("errors on line(s) {}", fmt::join(lines, ", "));
+            problems.push_back(fmt::format("line {}: expected an error {}, found none on that line ({})", a.line, wanted, where));
+        } else {
+            problems.push_back(fmt::format("line {}: expected an error {}, but the error there says: {}", a.line, wanted,
+                                           fmt::join(there, " | ")));
+        }
+    }
+    for (const auto& f : errors) {
+        if (!f.in_case) {
+            problems.push_back(fmt::format("error outside the case, at {}:{} (no instantiation chain leads back to a case line): {}",
+                                           f.at.file, f.at.line, f.message));
+        } else if (!annotated.count(f.at.line)) {
+            problems.push_back(fmt::format("line {}: unexpected error (no //~ ERROR on that line): {}", f.at.line, f.message));
+        }
+    }
+    return problems;
+}
+
+}  // namespace fearless::check

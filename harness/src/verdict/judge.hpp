@@ -1,0 +1,52 @@
+// How one job is judged: raw results + the case + its expected files → a verdict.
+//
+// This is the one place that knows what each mode means; it is pure (no
+// processes, no files, no printing), so scheduling and reporting know nothing
+// about any mode, and the judging is unit-testable on captured outputs.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case/case.hpp"
+#include "run/compiler.hpp"
+#include "diagnostics/finding.hpp"
+#include "run/runner.hpp"
+#include "verdict/expected_files.hpp"
+
+namespace fearless::check {
+
+enum class Status { pass, fail, skip };
+
+struct Verdict {
+    Status status = Status::fail;
+    std::string reason;   // one line: why it failed (or a note on a pass)
+    std::string details;  // diff, problems, what the compiler said
+    std::optional<std::string> actual_stderr;  // the normalized snapshot (compile-fail)
+    std::optional<std::string> actual_stdout;  // what --bless would write (run cases)
+    // The only thing wrong is the expected file (missing or different): --bless fixes it.
+    bool expectation_only = false;
+    std::optional<std::filesystem::path> would_be;  // the expected file whose content --bless would write
+    std::string would_be_text;
+};
+
+struct CheckInput {
+    const Case& c;
+    const JobOutput& out;
+    const std::filesystem::path& root;
+    const ExpectedFile& expected_stderr;
+    const ExpectedFile& expected_stdout;
+    bool bless = false;
+};
+
+Verdict check_job(const CheckInput& in);
+
+// The errors of a job: the compiler's, plus any checker's findings, attributed and normalized.
+std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std::filesystem::path& root);
+
+// Diagnostics of a clang-tidy run that belong to `checks`, as errors.
+std::vector<Diagnostic> checker_errors(const std::string& tidy_output, const std::vector<std::string>& checks);
+
+}  // namespace fearless::check

@@ -1,0 +1,104 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include "app/config.hpp"
+#include "app/options.hpp"
+#include "verdict/expected_files.hpp"
+
+using namespace fearless::check;
+
+namespace {
+ParsedCommandLine parse(std::vector<const char*> args, const std::filesystem::path& root = "/nonexistent-root") {
+    args.insert(args.begin(), "fearless-check");
+    return parse_command_line(static_cast<int>(args.size()), args.data(), root);
+}
+}  // namespace
+
+TEST_CASE("options: SPEC §6 defaults", "[harness][options]") {
+    auto p = parse({});
+    REQUIRE(p.options);
+    const auto& o = *p.options;
+    CHECK(o.paths.empty());
+    CHECK(o.cases_dir == "cases");
+    CHECK(o.expected_dir == "expected");
+    CHECK(o.compilers.empty());
+    CHECK(o.includes == std::vector<std::string>{"include"});
+    CHECK(o.jobs >= 1);
+    CHECK(o.timeout_s == 60);
+    CHECK_FALSE(o.bless);
+}
+
+TEST_CASE("options: every option", "[harness][options]") {
+    auto p = parse({"--cases", "c", "--expected", "e", "--compiler", "g++", "--compiler", "clang++-19", "-I", "inc", "-Iinc2", "-j", "3",
+                    "--filter", "send", "--timeout", "5", "--bless", "--junit", "j.xml", "--json", "r.json", "--no-cache", "--list", "-v",
+                    "cases/a.cpp", "cases/b"});
+    REQUIRE(p.options);
+    const auto& o = *p.options;
+    CHECK(o.cases_dir == "c");
+    CHECK(o.expected_dir == "e");
+    CHECK(o.expected_given);
+    CHECK(o.compilers == std::vector<std::string>{"g++", "clang++-19"});
+    CHECK(o.includes == std::vector<std::string>{"inc", "inc2"});
+    CHECK(o.jobs == 3);
+    CHECK(o.filter == "send");
+    CHECK(o.timeout_s == 5);
+    CHECK(o.bless);
+    CHECK(o.junit == std::filesystem::path("j.xml"));
+    CHECK(o.json == std::filesystem::path("r.json"));
+    CHECK(o.no_cache);
+    CHECK(o.list);
+    CHECK(o.verbose);
+    CHECK(o.paths == std::vector<std::string>{"cases/a.cpp", "cases/b"});
+}
+
+TEST_CASE("options: a path after --compiler is a path", "[harness][options]") {
+    auto p = parse({"--compiler", "g++", "cases/x.cpp"});
+    REQUIRE(p.options);
+    CHECK(p.options->compilers == std::vector<std::string>{"g++"});
+    CHECK(p.options->paths == std::vector<std::string>{"cases/x.cpp"});
+}
+
+TEST_CASE("options: usage errors exit 2, --help teaches the case format", "[harness][options]") {
+    auto bad = parse({"--no-such-option"});
+    CHECK_FALSE(bad.options);
+    CHECK(bad.exit_code == 2);
+    CHECK(parse({"-j", "0"}).exit_code == 2);
+    auto help = parse({"--help"});
+    CHECK_FALSE(help.options);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("//~ ERROR") != std::string::npos);
+    CHECK(help.out.find("//@ compile-fail") != std::string::npos);
+    CHECK(help.out.find("--bless") != std::string::npos);
+}
+
+TEST_CASE("options: the config file sets defaults, the command line wins", "[harness][options]") {
+    auto root = std::filesystem::temp_directory_path() / ("fearless-check-options-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(root);
+    write_file(root / "fearless-check.json",
+               R"({"cases": "tests/cases", "expected": "tests/expected", "compilers": ["clang++"], "include": ["inc", "third"],
+                   "flags": ["-DX"], "timeout": 7, "jobs": 5, "clang_tidy": "clang-tidy-19"})");
+    auto p = parse({"--compiler", "g++"}, root);
+    REQUIRE(p.options);
+    CHECK(p.options->cases_dir == "tests/cases");
+    CHECK(p.options->expected_dir == "tests/expected");
+    CHECK(p.options->compilers == std::vector<std::string>{"g++"});
+    CHECK(p.options->includes == std::vector<std::string>{"inc", "third"});
+    CHECK(p.options->flags == std::vector<std::string>{"-DX"});
+    CHECK(p.options->timeout_s == 7);
+    CHECK(p.options->jobs == 5);
+    CHECK(p.options->clang_tidy == "clang-tidy-19");
+    write_file(root / "fearless-check.json", R"({"compiler": "g++"})");
+    auto bad = parse({}, root);
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("unknown key \"compiler\"") != std::string::npos);
+    std::filesystem::remove_all(root);
+}
+
+TEST_CASE("config: type errors name the key", "[harness][options]") {
+    CHECK_THROWS_WITH(parse_config("[1]", "f.json"), Catch::Contains("expected a JSON object"));
+    CHECK_THROWS_WITH(parse_config("{\"timeout\": \"x\"}", "f.json"), Catch::Contains("\"timeout\""));
+    CHECK_THROWS_WITH(parse_config("{\"include\": [1]}", "f.json"), Catch::Contains("\"include\""));
+    CHECK_THROWS_WITH(parse_config("{", "f.json"), Catch::Contains("not valid JSON"));
+    CHECK(parse_config("{\"include\": \"one\"}", "f.json").include == std::vector<std::string>{"one"});
+}

@@ -1,0 +1,147 @@
+// Issue 5, stage by stage: hashing, depfiles, the result cache, the control
+// source, PCH eligibility and scheduling (pure or in a temp dir).
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include "cache/result_cache.hpp"
+#include "fixtures.hpp"
+#include "case/control.hpp"
+#include "cache/deps.hpp"
+#include "cache/hash.hpp"
+#include "cache/pch.hpp"
+#include "run/schedule.hpp"
+#include "verdict/expected_files.hpp"
+
+using namespace fearless::check;
+
+namespace {
+
+using fixtures::TempDir;
+
+
+Case case_of(std::string text, std::string id = "t/x") {
+    Case identity;
+    identity.file = "cases/" + id + ".cpp";
+    identity.id = id;
+    identity.display = identity.file.string();
+    return parse_case(text, identity);
+}
+
+CachedJob sample_job(std::vector<Dependency> deps) {
+    CachedJob job;
+    job.result = Result{"cases/t/x.cpp", "gcc-12", Status::pass, "", "", std::chrono::milliseconds(1234), {"g++ x"}};
+    job.verdict.status = Status::pass;
+    job.verdict.actual_stderr = "error: boom\n";
+    job.verdict.would_be = "expected/t/x.stderr";
+    job.deps = std::move(deps);
+    return job;
+}
+
+}  // namespace
+
+TEST_CASE("hash: length-prefixed fields, stable hex", "[harness][cache]") {
+    Hasher a, b, c;
+    a.add("ab").add("c");
+    b.add("a").add("bc");
+    c.add("ab").add("c");
+    CHECK(a.hex() != b.hex());
+    CHECK(a.hex() == c.hex());
+    CHECK(a.hex().size() == 32);
+    CHECK(hash_hex("x") == hash_hex("x"));
+    CHECK(hash_hex("x") != hash_hex("y"));
+}
+
+TEST_CASE("deps: Make-style dependency files", "[harness][cache]") {
+    CHECK(parse_depfile("case.o: cases/a.cpp /usr/include/stdc-predef.h \\\n include/x.hpp \\\n include/x.hpp\n") ==
+          std::vector<std::string>{"cases/a.cpp", "/usr/include/stdc-predef.h", "include/x.hpp"});
+    CHECK(parse_depfile("a.o: my\\ dir/a.cpp b$$.h\n\nb.h:\n") == std::vector<std::string>{"my dir/a.cpp", "b$.h"});
+    CHECK(parse_depfile("").empty());
+}
+
+TEST_CASE("cache: a stored verdict hits until a file it read changes", "[harness][cache]") {
+    TempDir dir("fearless-check-cache-test");
+    write_file(dir.path / "root" / "h.hpp", "int x;\n");
+    ResultCache cache(dir.path / "cache");
+    {
+        FileHashes hashes(dir.path / "root");
+        CHECK_FALSE(cache.lookup("k1", hashes));  // miss: nothing stored
+        REQUIRE(cache.store("k1", sample_job(hashes.snapshot({"h.hpp"}))));
+        auto hit = cache.lookup("k1", hashes);
+        REQUIRE(hit);
+        CHECK(hit->result.duration.count() == 1234);
+        CHECK(hit->result.commands == std::vector<std::string>{"g++ x"});
+        CHECK(hit->verdict.actual_stderr == "error: boom\n");
+        CHECK(hit->verdict.would_be == std::filesystem::path("expected/t/x.stderr"));
+        CHECK_FALSE(cache.lookup("k2", hashes));  // another key
+    }
+    write_file(dir.path / "root" / "h.hpp", "int y;\n");
+    FileHashes fresh(dir.path / "root");
+    CHECK_FALSE(cache.lookup("k1", fresh));  // the header changed: miss
+    // No temporary files are left behind.
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path / "cache"))
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("cache: entries of another harness version or damaged ones miss", "[harness][cache]") {
+    auto text = cached_job_to_json(sample_job({{"a", "b"}}));
+    CHECK(cached_job_from_json(text));
+    auto other = text;
+    other.replace(other.find(harness_version), harness_version.size(), "fearless-check 0.0");
+    CHECK_FALSE(cached_job_from_json(other));
+    CHECK_FALSE(cached_job_from_json(text.substr(0, text.size() / 2)));
+}
+
+TEST_CASE("cache: an unreadable dependency never hits", "[harness][cache]") {
+    TempDir dir("fearless-check-cache-missing");
+    ResultCache cache(dir.path / "cache");
+    FileHashes hashes(dir.path);
+    REQUIRE(cache.store("k", sample_job(hashes.snapshot({"gone.hpp"}))));
+    CHECK_FALSE(cache.lookup("k", hashes));
+}
+
+TEST_CASE("cache: timings merge and compiler versions are remembered", "[harness][cache]") {
+    TempDir dir("fearless-check-cache-timings");
+    ResultCache cache(dir.path);
+    cache.save_timings({{"a|gcc-12", 10}});
+    cache.save_timings({{"b|gcc-12", 20}});
+    CHECK(cache.load_timings() == std::map<std::string, long long>{{"a|gcc-12", 10}, {"b|gcc-12", 20}});
+    auto v = cache.versions();
+    CHECK_FALSE(v.load("/usr/bin/g++ 1 2"));
+    v.save("/usr/bin/g++ 1 2", "g++ (Debian 12.2.0-14) 12.2.0\n");
+    CHECK(v.load("/usr/bin/g++ 1 2") == std::optional<std::string>("g++ (Debian 12.2.0-14) 12.2.0\n"));
+}
+
+TEST_CASE("control: annotated lines blanked, numbering kept, continued statements too", "[harness][control]") {
+    auto c = case_of("//@ compile-fail\nint main() {\n    int a = 1; //~ ERROR x\n    f(\n        a);\n    //~^^ ERROR y\n}\n");
+    REQUIRE_FALSE(c.malformed());
+    CHECK(control_lines(c) == std::vector<int>{3, 4, 5});
+    CHECK(control_source(c) == "//@ compile-fail\nint main() {\n\n\n\n    //~^^ ERROR y\n}\n");
+}
+
+TEST_CASE("pch: the leading include decides who gets the PCH", "[harness][pch]") {
+    CHECK(leading_include({"//@ compile-fail", "// text", "", "#include <fearless/fearless.hpp>", "#include <vector>"}) ==
+          std::optional<std::string>("fearless/fearless.hpp"));
+    CHECK(leading_include({"#  include <a.hpp> // why"}) == std::optional<std::string>("a.hpp"));
+    CHECK_FALSE(leading_include({"#define X 1", "#include <a.hpp>"}));
+    CHECK_FALSE(leading_include({"int x;", "#include <a.hpp>"}));
+    CHECK_FALSE(leading_include({"#include \"a.hpp\""}));
+    std::vector<Case> cases = {case_of("//@ compile-pass\n#include <a.hpp>\n"), case_of("//@ compile-pass\n#include <b.hpp>\n"),
+                               case_of("//@ compile-pass\n#include <b.hpp>\n"), case_of("//@ compile-pass\nint x;\n")};
+    CHECK(most_common_leading_include(cases) == std::optional<std::string>("b.hpp"));
+    CHECK_FALSE(most_common_leading_include({cases[0]}));  // one case is no reason for a PCH
+    CHECK(pch_rejected("cc1plus: warning: /c/pch.hpp.gch: not used because `X' is defined [-Winvalid-pch]"));
+    CHECK(pch_rejected("fatal error: file 'a.hpp' has been modified since the precompiled header '/c/pch.pch' was built"));
+    CHECK_FALSE(pch_rejected("error: static assertion failed"));
+}
+
+TEST_CASE("schedule: skips, then unknown (run cases first), then longest first", "[harness][schedule]") {
+    std::vector<Case> cases = {case_of("//@ compile-pass\n", "a"), case_of("//@ run-pass\n", "b"),
+                               case_of("//@ compile-fail\nx; //~ ERROR e\n", "c"), case_of("//@ compile-pass\n", "d")};
+    std::vector<Compiler> compilers(1);
+    compilers[0].label = "gcc-12";
+    std::vector<Job> jobs = {{0, 0, {}}, {1, 0, {}}, {2, 0, {}}, {3, 0, "only: clang"}};
+    CHECK(schedule_jobs(jobs, cases, compilers, {}) == std::vector<std::size_t>{3, 1, 2, 0});
+    CHECK(schedule_jobs(jobs, cases, compilers, {{"a|gcc-12", 900}, {"b|gcc-12", 100}, {"c|gcc-12", 500}}) ==
+          std::vector<std::size_t>{3, 0, 2, 1});
+}

@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "case/case.hpp"
+
+using namespace fearless::check;
+
+namespace {
+Case parse(const std::string& text) {
+    Case id;
+    id.file = "cases/t/x.cpp";
+    id.id = "t/x";
+    id.display = "cases/t/x.cpp";
+    return parse_case(text, id);
+}
+bool has_problem(const Case& c, const std::string& text) {
+    for (const auto& p : c.problems)
+        if (p.find(text) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("case: every directive of SPEC §5", "[harness][case]") {
+    auto c = parse(R"(//@ compile-fail
+//@ mirrors: Listing 16-14
+//@ only: clang | gcc>=13
+//@ flags: -DNDEBUG -O1
+//@ timeout: 2.5
+//@ check: clang-tidy bugprone-use-after-move,bugprone-foo
+int main() {
+    spawn(r); //~ ERROR cannot be sent between threads safely
+    //~^ ERROR /takes? ownership/
+    //~| ERROR third
+}
+)");
+    REQUIRE(c.problems.empty());
+    CHECK(c.mode == Mode::compile_fail);
+    CHECK(c.mirrors == "Listing 16-14");
+    REQUIRE(c.only.size() == 2);
+    CHECK(c.only[0].family == "clang");
+    CHECK(c.only[0].op.empty());
+    CHECK(c.only[1].family == "gcc");
+    CHECK(c.only[1].op == ">=");
+    CHECK(c.only[1].version == 13);
+    CHECK(c.flags == std::vector<std::string>{"-DNDEBUG", "-O1"});
+    CHECK(c.timeout_s == 2.5);
+    REQUIRE(c.checks.size() == 1);
+    CHECK(c.checks[0].tool == "clang-tidy");
+    CHECK(c.checks[0].checks == std::vector<std::string>{"bugprone-use-after-move,bugprone-foo"});
+    REQUIRE(c.annotations.size() == 3);
+    CHECK(c.annotations[0].line == 8);
+    CHECK(c.annotations[0].text == "cannot be sent between threads safely");
+    CHECK_FALSE(c.annotations[0].is_regex);
+    CHECK(c.annotations[1].line == 8);
+    CHECK(c.annotations[1].written_on == 9);
+    CHECK(c.annotations[1].is_regex);
+    CHECK(c.annotations[1].text == "takes? ownership");
+    CHECK(c.annotations[2].line == 8);  // `//~|` continues the previous annotation's line
+    CHECK(c.lines.size() == 11);
+}
+
+TEST_CASE("case: run modes and stdout", "[harness][case]") {
+    auto c = parse("//@ run-pass\n//@ stdout: sorted\nint main() {}\n");
+    REQUIRE(c.problems.empty());
+    CHECK(c.mode == Mode::run_pass);
+    CHECK(c.stdout_mode == StdoutMode::sorted);
+    CHECK(parse("//@ run-fail\n//@ stdout: regex\n").stdout_mode == StdoutMode::regex);
+    CHECK(parse("//@ compile-pass\n").mode == Mode::compile_pass);
+}
+
+TEST_CASE("case: one ^ per line up", "[harness][case]") {
+    auto c = parse("//@ compile-fail\nint a;\nint b;\n//~^^ ERROR x\n");
+    REQUIRE(c.problems.empty());
+    CHECK(c.annotations.at(0).line == 2);
+}
+
+TEST_CASE("case: malformed cases name file and line", "[harness][case]") {
+    SECTION("no mode") {
+        auto c = parse("int main() {}\n");
+        CHECK(c.malformed());
+        CHECK(has_problem(c, "cases/t/x.cpp:1: no mode"));
+    }
+    SECTION("two modes") {
+        auto c = parse("//@ compile-pass\n//@ run-pass\n");
+        CHECK(has_problem(c, "cases/t/x.cpp:2: a second mode 'run-pass'"));
+    }
+    SECTION("unknown directive") {
+        auto c = parse("//@ compile-pass\n\n//@ expect: fail\n");
+        CHECK(has_problem(c, "cases/t/x.cpp:3: unknown directive '//@ expect'"));
+    }
+    SECTION("compile-fail without annotations") {
+        auto c = parse("//@ compile-fail\nint main() { return x; }\n");
+        CHECK(has_problem(c, "needs at least one //~ ERROR"));
+    }
+    SECTION("annotation above line 1") {
+        auto c = parse("int x; //~^ ERROR x\n//@ compile-fail\n");
+        CHECK(has_problem(c, "cases/t/x.cpp:1: annotation points to line 0, above the first line"));
+        CHECK(c.problems.size() == 1);  // not also "needs at least one annotation"
+    }
+    SECTION("annotations in a passing mode") {
+        CHECK(has_problem(parse("//@ compile-pass\nint x; //~ ERROR y\n"), "cases/t/x.cpp:2: //~ ERROR annotations only make sense"));
+    }
+    SECTION("bad values") {
+        CHECK(has_problem(parse("//@ compile-pass\n//@ only: msvc\n"), ":2: only: 'msvc'"));
+        CHECK(has_problem(parse("//@ run-pass\n//@ stdout: fuzzy\n"), ":2: stdout: 'fuzzy'"));
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: soon\n"), ":2: timeout: 'soon'"));
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: -1\n"), ":2: timeout"));
+        CHECK(has_problem(parse("//@ compile-pass\n//@ stdout: exact\n"), ":2: //@ stdout: applies only to run"));
+        CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR /(/\n"), ":2: invalid regex"));
+        CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR\n"), ":2: //~ ERROR needs the text"));
+        CHECK(has_problem(parse("//@ compile-fail\nx; //~ WARNING y\n"), ":2: annotation kind 'WARNING'"));
+        CHECK(has_problem(parse("//@ compile-fail\n//@ check: cppcheck all\nx; //~ ERROR y\n"), ":2: check:"));
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: 1\n//@ timeout: 2\n"), ":3: 'timeout' given twice"));
+    }
+}
+
+TEST_CASE("case: compiler requirements", "[harness][case]") {
+    CHECK(parse_compiler_req("clang>=19")->version == 19);
+    CHECK(parse_compiler_req("gcc == 12")->op == "==");
+    CHECK(parse_compiler_req("gcc")->op.empty());
+    CHECK_FALSE(parse_compiler_req("clang>="));
+    CHECK_FALSE(parse_compiler_req("clang19"));
+    CHECK_FALSE(parse_compiler_req("icc"));
+    auto c = parse("//@ compile-pass\n//@ only: clang >= 19\n");
+    REQUIRE(c.problems.empty());
+    CHECK(c.only.at(0).version == 19);
+}

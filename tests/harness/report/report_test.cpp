@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "report/console.hpp"
+#include "report/files.hpp"
+#include "report/term.hpp"
+
+using namespace fearless::check;
+
+namespace {
+std::vector<Result> sample() {
+    return {Result{"cases/a.cpp", "gcc-12", Status::pass, "", "", std::chrono::milliseconds(250), {"g++ a.cpp"}},
+            Result{"cases/b.cpp", "clang-14", Status::fail, "line 3: expected an error containing \"x<y>\"", "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n",
+                   {}, {}},
+            Result{"cases/c.cpp", "gcc-12", Status::skip, "only: clang", "", {}, {}}};
+}
+}  // namespace
+
+TEST_CASE("report: the closing line", "[harness][report]") {
+    CHECK(summary_line(Summary{3, 1, 0}) == "3 passed, 1 failed");
+    CHECK(summary_line(Summary{3, 0, 2}) == "3 passed, 0 failed, 2 skipped");
+    auto s = summarize(sample());
+    CHECK(s.passed == 1);
+    CHECK(s.failed == 1);
+    CHECK(s.skipped == 1);
+}
+
+TEST_CASE("report: console lines, details under failures, no colour when asked", "[harness][report]") {
+    std::ostringstream out;
+    ConsoleReporter r(out, ConsoleStyle{false, false, true});
+    for (const auto& x : sample()) r.result(x);
+    r.finish(summarize(sample()));
+    CHECK(out.str() ==
+          "PASS  cases/a.cpp  [gcc-12]\n"
+          "    $ g++ a.cpp\n"
+          "FAIL  cases/b.cpp  [clang-14]  line 3: expected an error containing \"x<y>\"\n"
+          "    --- a\n    +++ b\n    @@ -1 +1 @@\n    -old\n    +new\n"
+          "SKIP  cases/c.cpp  [gcc-12]  only: clang\n"
+          "\n1 passed, 1 failed, 1 skipped\n");
+    CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("report: colour only when enabled, NO_COLOR respected", "[harness][report]") {
+    CHECK(paint("FAIL", Colour::red, true) == "\x1b[31mFAIL\x1b[0m");
+    CHECK(paint("FAIL", Colour::red, false) == "FAIL");
+    ::setenv("NO_COLOR", "1", 1);
+    CHECK_FALSE(colour_wanted(1));
+    ::unsetenv("NO_COLOR");
+}
+
+TEST_CASE("report: JUnit XML", "[harness][report]") {
+    auto xml = junit_report(sample(), std::chrono::milliseconds(1500));
+    CHECK(xml.find("<testsuite name=\"fearless-check\" tests=\"3\" failures=\"1\" skipped=\"1\" time=\"1.500\">") != std::string::npos);
+    CHECK(xml.find("<testcase classname=\"cases/a.cpp\" name=\"gcc-12\" time=\"0.250\"/>") != std::string::npos);
+    CHECK(xml.find("<failure message=\"line 3: expected an error containing &quot;x&lt;y&gt;&quot;\">") != std::string::npos);
+    CHECK(xml.find("<skipped message=\"only: clang\"/>") != std::string::npos);
+}
+
+TEST_CASE("report: JSON", "[harness][report]") {
+    auto j = nlohmann::json::parse(json_report(sample(), std::chrono::milliseconds(1500)));
+    CHECK(j["summary"]["passed"] == 1);
+    CHECK(j["summary"]["failed"] == 1);
+    CHECK(j["summary"]["skipped"] == 1);
+    CHECK(j["results"].size() == 3);
+    CHECK(j["results"][1]["status"] == "fail");
+    CHECK(j["results"][1]["compiler"] == "clang-14");
+    CHECK(j["results"][0]["commands"][0] == "g++ a.cpp");
+}
+
+TEST_CASE("report: the progress line on a terminal counts as it goes, and is wiped", "[harness][report]") {
+    std::ostringstream out;
+    ConsoleReporter r(out, ConsoleStyle{false, true, false});
+    r.result(sample()[1]);
+    r.progress(1, 3);
+    CHECK(out.str().substr(out.str().rfind('\r')) == "\r\x1b[K[1/3] 0 passed, 1 failed");
+    r.finish(Summary{0, 1, 0});
+    CHECK(out.str().find("\r\x1b[K\n0 passed, 1 failed\n") != std::string::npos);
+}
