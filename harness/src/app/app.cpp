@@ -30,6 +30,7 @@
 #include "report/result.hpp"
 #include "run/runner.hpp"
 #include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {

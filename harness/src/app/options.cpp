@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/config.hpp"
-#include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 
 namespace fearless::check {
 

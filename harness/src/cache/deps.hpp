@@ -12,10 +12,6 @@
 
 namespace fearless::check {
 
-// The prerequisites of a Make-style dependency file ("out.o: a.cpp b.hpp \"),
-// in order, without duplicates; "\ " is an escaped space. Pure.
-std::vector<std::string> parse_depfile(std::string_view text);
-
 // A dependency and the hash of its content when the job ran.
 struct Dependency {
     std::string path;  // as the compiler wrote it: relative to the root, or absolute

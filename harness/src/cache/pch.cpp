@@ -12,7 +12,8 @@
 #include "run/commands.hpp"
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
-#include "verdict/expected_files.hpp"
+#include "run/depfile.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {
@@ -45,11 +46,6 @@ std::optional<std::string> most_common_leading_include(const std::vector<Case>& 
     for (const auto& [h, n] : count)
         if (n > best_count) best = h, best_count = n;
     return best;
-}
-
-bool pch_rejected(std::string_view err) {
-    return err.find("[-Winvalid-pch]") != std::string_view::npos || err.find("precompiled header") != std::string_view::npos ||
-           err.find("PCH file") != std::string_view::npos;
 }
 
 namespace {

@@ -42,10 +42,6 @@ std::optional<std::string> leading_include(const std::vector<std::string>& lines
 // The leading include most well-formed cases share (at least two of them). Pure.
 std::optional<std::string> most_common_leading_include(const std::vector<Case>& cases);
 
-// The compiler said it could not use the PCH (GCC's -Winvalid-pch warning,
-// Clang's PCH errors). Pure.
-bool pch_rejected(std::string_view compiler_stderr);
-
 // A usable precompiled header.
 struct Pch {
     std::vector<std::string> use_args;       // e.g. -include DIR/pch.hpp -Winvalid-pch, or -include-pch DIR/pch.pch

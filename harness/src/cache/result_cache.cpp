@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cache/hash.hpp"
-#include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 
 namespace fearless::check {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "verdict/judge.hpp"
+#include "verdict/status.hpp"
 
 namespace fearless::check {
 

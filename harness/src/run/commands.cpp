@@ -117,4 +117,9 @@ std::string shell_line(const Command& cmd) {
     return line + fmt::format("{}", fmt::join(q, " "));
 }
 
+bool pch_rejected(std::string_view err) {
+    return err.find("[-Winvalid-pch]") != std::string_view::npos || err.find("precompiled header") != std::string_view::npos ||
+           err.find("PCH file") != std::string_view::npos;
+}
+
 }  // namespace fearless::check

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "case/case.hpp"
@@ -52,5 +53,9 @@ Limits program_limits(const Case& c, const RunSettings& s);
 
 // A shell-pasteable rendering: `cd ROOT && LC_ALL=C g++ ... 'a b'`.
 std::string shell_line(const Command& cmd);
+
+// The compiler said it could not use the PCH (GCC's -Winvalid-pch warning,
+// Clang's PCH errors). Pure.
+bool pch_rejected(std::string_view compiler_stderr);
 
 }  // namespace fearless::check

@@ -9,9 +9,8 @@
 
 #include "run/commands.hpp"
 #include "case/control.hpp"
-#include "cache/deps.hpp"
-#include "cache/pch.hpp"
-#include "verdict/expected_files.hpp"
+#include "run/depfile.hpp"
+#include "util/file.hpp"
 
 namespace fearless::check {
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "case/discover.hpp"
+#include "util/file.hpp"
 #include "verdict/expected_files.hpp"
 
 namespace fearless::check {

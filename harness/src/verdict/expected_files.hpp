@@ -49,8 +49,4 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
 // Writes and removes; returns a description per failure (empty: all done).
 std::vector<std::string> apply_bless(const BlessPlan& plan);
 
-// Writes `text` to `path`, creating its directory (for --bless and would-be files).
-bool write_file(const std::filesystem::path& path, const std::string& text, std::string* error = nullptr);
-std::optional<std::string> read_file(const std::filesystem::path& path);
-
 }  // namespace fearless::check

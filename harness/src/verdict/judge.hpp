@@ -15,10 +15,9 @@
 #include "diagnostics/finding.hpp"
 #include "run/runner.hpp"
 #include "verdict/expected_files.hpp"
+#include "verdict/status.hpp"
 
 namespace fearless::check {
-
-enum class Status { pass, fail, skip };
 
 struct Verdict {
     Status status = Status::fail;

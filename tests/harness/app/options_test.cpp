@@ -4,7 +4,7 @@
 
 #include "app/config.hpp"
 #include "app/options.hpp"
-#include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 
 using namespace fearless::check;
 

@@ -11,7 +11,9 @@
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
 #include "run/schedule.hpp"
-#include "verdict/expected_files.hpp"
+#include "run/commands.hpp"
+#include "run/depfile.hpp"
+#include "util/file.hpp"
 
 using namespace fearless::check;
 

@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "case/discover.hpp"
-#include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 
 using namespace fearless::check;
 

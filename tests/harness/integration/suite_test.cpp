@@ -10,7 +10,7 @@
 
 #include "fixtures.hpp"
 #include "run/process/process.hpp"
-#include "verdict/expected_files.hpp"
+#include "util/file.hpp"
 
 using namespace fearless::check;
 

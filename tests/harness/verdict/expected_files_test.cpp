@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "util/file.hpp"
 #include "verdict/expected_files.hpp"
 
 using namespace fearless::check;
