@@ -34,7 +34,8 @@ bool has_line(const std::string& out, const std::string& pattern) {
 std::string last_line(const std::string& out) {
     auto end = out.find_last_not_of('\n');
     auto start = out.rfind('\n', end);
-    return out.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+    return out.substr(start == std::string::npos ? 0 : start + 1,
+                      end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 std::size_t count_of(const std::string& out, const std::string& text) {

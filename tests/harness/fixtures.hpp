@@ -11,10 +11,16 @@
 
 namespace fixtures {
 
-inline std::filesystem::path dir() { return FEARLESS_HARNESS_FIXTURES; }
-inline std::filesystem::path diagnostics() { return dir() / "diagnostics"; }
+inline std::filesystem::path dir() {
+    return FEARLESS_HARNESS_FIXTURES;
+}
+inline std::filesystem::path diagnostics() {
+    return dir() / "diagnostics";
+}
 // The snippets were compiled from here, with relative paths, so the outputs hold no machine's paths.
-inline std::filesystem::path sources() { return diagnostics() / "src"; }
+inline std::filesystem::path sources() {
+    return diagnostics() / "src";
+}
 
 // Every compiler the diagnostics were captured with: g++ 12, clang++ 14, 19, 22.
 inline const std::vector<std::string>& labels() {

@@ -9,29 +9,29 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include "verdict/bless.hpp"
-#include "cache/result_cache.hpp"
-#include "case/control.hpp"
+#include "app/config.hpp"
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
-#include "run/schedule.hpp"
+#include "cache/result_cache.hpp"
 #include "case/case.hpp"
-#include "verdict/judge.hpp"
-#include "run/commands.hpp"
-#include "app/config.hpp"
-#include "run/compiler.hpp"
+#include "case/control.hpp"
 #include "case/discover.hpp"
-#include "run/plan.hpp"
-#include "run/pool.hpp"
-#include "run/process/process.hpp"
 #include "report/console.hpp"
 #include "report/files.hpp"
 #include "report/result.hpp"
+#include "run/commands.hpp"
+#include "run/compiler.hpp"
+#include "run/plan.hpp"
+#include "run/pool.hpp"
+#include "run/process/process.hpp"
 #include "run/runner.hpp"
-#include "verdict/expected_files.hpp"
+#include "run/schedule.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
+#include "verdict/bless.hpp"
+#include "verdict/expected_files.hpp"
+#include "verdict/judge.hpp"
 
 namespace fearless::check {
 
@@ -111,21 +111,28 @@ struct RunContext {
     std::unique_ptr<PchStore> pch;     // null: no PCH this run
     std::filesystem::path pch_dir;
     FileHashes hashes;
-    std::mutex mutex;                  // guards timings
+    std::mutex mutex;  // guards timings
     std::map<std::string, long long> timings;
 };
 
 // Everything that decides a job's verdict before it runs (what it reads is checked after: deps).
-std::string job_key(const RunContext& ctx, const Case& c, const Compiler& compiler, const std::vector<std::string>& flags,
-                    bool uses_pch, bool control, const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout) {
+std::string job_key(const RunContext& ctx, const Case& c, const Compiler& compiler,
+                    const std::vector<std::string>& flags, bool uses_pch, bool control,
+                    const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout) {
     Hasher h;
-    h.add(harness_version).add(ctx.o.root.string()).add(c.file.string()).add(c.display).add(c.id).add(join(c.lines, "\n"));
+    h.add(harness_version)
+        .add(ctx.o.root.string())
+        .add(c.file.string())
+        .add(c.display)
+        .add(c.id)
+        .add(join(c.lines, "\n"));
     h.add(compiler.identity).add(compiler.label).add(compiler.command);
     h.add(static_cast<std::uint64_t>(flags.size()));
     for (const auto& f : flags) h.add(f);
     h.add(static_cast<std::uint64_t>(ctx.settings.timeout.count())).add(ctx.o.bless ? "bless" : "check");
     h.add(uses_pch && ctx.pch ? ctx.pch->header() : std::string("-")).add(control ? "control" : "-");
-    for (const auto* e : {&expected_stderr, &expected_stdout}) h.add(e->path.string()).add(e->text ? "=" + *e->text : "missing");
+    for (const auto* e : {&expected_stderr, &expected_stdout})
+        h.add(e->path.string()).add(e->text ? "=" + *e->text : "missing");
     for (const auto& checker : c.checks) {
         h.add(checker.tool).add(executable_stamp(ctx.settings.clang_tidy).value_or("missing"));
         for (const auto& k : checker.checks) h.add(k);
@@ -140,7 +147,8 @@ bool cacheable(const JobOutput& out) {
     if (!finished(out.compile) || !finished(out.control)) return false;
     for (const auto& s : out.checkers)
         if (s.result.outcome != Outcome::exited) return false;
-    return !out.program || out.program->result.outcome == Outcome::exited || out.program->result.outcome == Outcome::signaled;
+    return !out.program || out.program->result.outcome == Outcome::exited ||
+           out.program->result.outcome == Outcome::signaled;
 }
 
 // What the job read: its depfile and its PCH's inputs, relative to the root
@@ -172,8 +180,10 @@ std::vector<std::string> job_deps(const RunContext& ctx, const JobOutput& out, c
 std::string displayed(Command cmd) {
     auto& a = cmd.argv;
     for (auto it = a.begin(); it != a.end();) {
-        if (*it == "-MD" && it + 2 < a.end() && *(it + 1) == "-MF") it = a.erase(it, it + 3);
-        else ++it;
+        if (*it == "-MD" && it + 2 < a.end() && *(it + 1) == "-MF")
+            it = a.erase(it, it + 3);
+        else
+            ++it;
     }
     return shell_line(cmd);
 }
@@ -183,7 +193,8 @@ JobRecord present(const RunContext& ctx, const Case& c, JobRecord rec) {
     if (rec.verdict.would_be) {
         auto wip_file = ctx.wip / rec.verdict.would_be->lexically_relative(ctx.expected_dir);
         if (write_file(wip_file, rec.verdict.would_be_text))
-            rec.result.details += fmt::format("the would-be file: {}\naccept it with: {}\n", wip_file.string(), bless_hint(ctx.o, c));
+            rec.result.details +=
+                fmt::format("the would-be file: {}\naccept it with: {}\n", wip_file.string(), bless_hint(ctx.o, c));
     }
     return rec;
 }
@@ -207,7 +218,8 @@ JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, 
     std::string key;
     if (ctx.cache) {
         key = job_key(ctx, c, compiler, flags, pch_fits, control, expected_stderr, expected_stdout);
-        if (auto hit = ctx.cache->lookup(key, ctx.hashes)) return present(ctx, c, JobRecord{std::move(hit->result), std::move(hit->verdict)});
+        if (auto hit = ctx.cache->lookup(key, ctx.hashes))
+            return present(ctx, c, JobRecord{std::move(hit->result), std::move(hit->verdict)});
     }
 
     auto t0 = Clock::now();
@@ -218,7 +230,8 @@ JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, 
     if (pch_fits) pch = ctx.pch->get(compiler, flags, compiler.identity);
     if (pch) {
         plan.pch_args = pch->use_args;
-        if (plan.control && leading_include(split_lines(control_source(c))) == ctx.pch->header()) plan.control_pch_args = pch->use_args;
+        if (plan.control && leading_include(split_lines(control_source(c))) == ctx.pch->header())
+            plan.control_pch_args = pch->use_args;
     }
     JobOutput output = run_job(c, compiler, ctx.settings, plan);
     rec.verdict = check_job(CheckInput{c, output, o.root, expected_stderr, expected_stdout, o.bless});
@@ -238,7 +251,8 @@ JobRecord execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, 
             std::lock_guard lock(ctx.mutex);
             ctx.timings[timing_key(c, compiler)] = r.duration.count();
         }
-        if (cacheable(output)) ctx.cache->store(key, CachedJob{r, rec.verdict, ctx.hashes.snapshot(job_deps(ctx, output, pch))});
+        if (cacheable(output))
+            ctx.cache->store(key, CachedJob{r, rec.verdict, ctx.hashes.snapshot(job_deps(ctx, output, pch))});
     }
     return present(ctx, c, std::move(rec));
 }
@@ -268,7 +282,8 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     if (o.list) {
         for (const auto& j : jobs)
             out << fmt::format("{}  [{}]  {}{}\n", cases[j.case_index].display, compilers[j.compiler_index].label,
-                               mode_name(*cases[j.case_index].mode), j.skip_reason.empty() ? "" : "  (skip: " + j.skip_reason + ")");
+                               mode_name(*cases[j.case_index].mode),
+                               j.skip_reason.empty() ? "" : "  (skip: " + j.skip_reason + ")");
         for (const auto& c : cases)
             if (c.malformed()) out << fmt::format("{}  [-]  malformed\n", c.display);
         return 0;
@@ -292,15 +307,21 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
 
     // Jobs run on the pool; results are reported in plan order as they complete.
     const auto settings = settings_of(o);
-    RunContext ctx{o, settings, (o.root / o.expected_dir).lexically_normal(), wip_dir(), std::move(cache), nullptr, {}, FileHashes(o.root), {}, {}};
+    RunContext ctx{o,         settings,           (o.root / o.expected_dir).lexically_normal(),
+                   wip_dir(), std::move(cache),   nullptr,
+                   {},        FileHashes(o.root), {},
+                   {}};
     // PCHs live in the cache (reused while valid); with --no-cache in a folder of this run only.
     std::optional<std::string> pch_header;
-    if (o.pch == "auto") pch_header = most_common_leading_include(cases);
-    else if (o.pch != "none" && !o.pch.empty()) pch_header = o.pch;
+    if (o.pch == "auto")
+        pch_header = most_common_leading_include(cases);
+    else if (o.pch != "none" && !o.pch.empty())
+        pch_header = o.pch;
     const bool scratch_pch = !ctx.cache;
     if (pch_header) {
-        ctx.pch_dir = ctx.cache ? ctx.cache->dir() / "pch"
-                                : std::filesystem::temp_directory_path() / fmt::format("fearless-check-pch-{}", ::getpid());
+        ctx.pch_dir = ctx.cache
+                          ? ctx.cache->dir() / "pch"
+                          : std::filesystem::temp_directory_path() / fmt::format("fearless-check-pch-{}", ::getpid());
         ctx.pch_dir = std::filesystem::absolute(ctx.pch_dir).lexically_normal();
         ctx.pch = std::make_unique<PchStore>(ctx.pch_dir, *pch_header, o.root,
                                              [&settings](const Command& cmd) { return run_build_step(cmd, settings); });
@@ -313,7 +334,8 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
         const Case& c = cases[job.case_index];
         const Compiler& compiler = compilers[job.compiler_index];
         if (!job.skip_reason.empty())
-            records[i] = JobRecord{Result{c.display, compiler.label, Status::skip, job.skip_reason, {}, {}, {}}, Verdict{}};
+            records[i] =
+                JobRecord{Result{c.display, compiler.label, Status::skip, job.skip_reason, {}, {}, {}}, Verdict{}};
         else
             records[i] = execute_job(ctx, c, compiler, job.control);
     };
@@ -323,7 +345,8 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
         console.progress(finished, jobs.size());
     };
     // Longest first (times recorded by earlier runs), so the workers finish together.
-    const auto order = schedule_jobs(jobs, cases, compilers, ctx.cache ? ctx.cache->load_timings() : std::map<std::string, long long>{});
+    const auto order = schedule_jobs(jobs, cases, compilers,
+                                     ctx.cache ? ctx.cache->load_timings() : std::map<std::string, long long>{});
     run_parallel(
         jobs.size(), o.jobs, [&](std::size_t k) { work(order[k]); }, [&](std::size_t k) { done(order[k]); });
     if (ctx.cache) ctx.cache->save_timings(ctx.timings);
@@ -335,7 +358,8 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     if (o.bless) {
         std::map<std::size_t, std::vector<JobOutcome>> by_case;
         for (std::size_t i = 0; i < jobs.size(); ++i)
-            if (jobs[i].skip_reason.empty()) by_case[jobs[i].case_index].push_back({&compilers[jobs[i].compiler_index], &records[i]->verdict});
+            if (jobs[i].skip_reason.empty())
+                by_case[jobs[i].case_index].push_back({&compilers[jobs[i].compiler_index], &records[i]->verdict});
         for (const auto& [ci, outcomes] : by_case)
             for (const auto& line : bless_case(cases[ci], outcomes, expected_dir, o.root)) console.message(line);
     }
@@ -343,7 +367,13 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     // Expected files with no case: only meaningful when the whole suite ran.
     if (o.paths.empty() && o.filter.empty()) {
         for (const auto& p : find_stale_expected(o.root, o.expected_dir, o.cases_dir))
-            record(Result{p.generic_string(), "-", Status::fail, "stale expected file: its case does not exist (delete it or restore the case)", {}, {}, {}});
+            record(Result{p.generic_string(),
+                          "-",
+                          Status::fail,
+                          "stale expected file: its case does not exist (delete it or restore the case)",
+                          {},
+                          {},
+                          {}});
     }
 
     auto summary = summarize(results);

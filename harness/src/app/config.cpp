@@ -26,23 +26,34 @@ Config parse_config(std::string_view json_text, const std::string& file_name) {
         return out;
     };
     for (const auto& [key, v] : j.items()) {
-        if (key == "cases") c.cases = string_of(key, v);
-        else if (key == "expected") c.expected = string_of(key, v);
-        else if (key == "clang_tidy") c.clang_tidy = string_of(key, v);
-        else if (key == "cache_dir") c.cache_dir = string_of(key, v);
-        else if (key == "pch") c.pch = string_of(key, v);
-        else if (key == "compilers") c.compilers = strings_of(key, v);
-        else if (key == "include") c.include = strings_of(key, v);
-        else if (key == "flags") c.flags = strings_of(key, v);
+        if (key == "cases")
+            c.cases = string_of(key, v);
+        else if (key == "expected")
+            c.expected = string_of(key, v);
+        else if (key == "clang_tidy")
+            c.clang_tidy = string_of(key, v);
+        else if (key == "cache_dir")
+            c.cache_dir = string_of(key, v);
+        else if (key == "pch")
+            c.pch = string_of(key, v);
+        else if (key == "compilers")
+            c.compilers = strings_of(key, v);
+        else if (key == "include")
+            c.include = strings_of(key, v);
+        else if (key == "flags")
+            c.flags = strings_of(key, v);
         else if (key == "timeout") {
-            if (!v.is_number() || v.get<double>() <= 0) throw ConfigError(fmt::format("{}: \"timeout\" must be a positive number of seconds", file_name));
+            if (!v.is_number() || v.get<double>() <= 0)
+                throw ConfigError(fmt::format("{}: \"timeout\" must be a positive number of seconds", file_name));
             c.timeout = v.get<double>();
         } else if (key == "jobs") {
-            if (!v.is_number_unsigned() || v.get<unsigned>() == 0) throw ConfigError(fmt::format("{}: \"jobs\" must be a positive integer", file_name));
+            if (!v.is_number_unsigned() || v.get<unsigned>() == 0)
+                throw ConfigError(fmt::format("{}: \"jobs\" must be a positive integer", file_name));
             c.jobs = v.get<unsigned>();
         } else {
-            throw ConfigError(fmt::format("{}: unknown key \"{}\" (known: cases, expected, compilers, include, flags, timeout, jobs, clang_tidy, cache_dir, pch)",
-                                          file_name, key));
+            throw ConfigError(fmt::format(
+                "{}: unknown key \"{}\" (known: cases, expected, compilers, include, flags, timeout, jobs, clang_tidy, cache_dir, pch)",
+                file_name, key));
         }
     }
     return c;

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
         std::cout << parsed.out;
         std::cerr << parsed.err;
         if (!parsed.options) return parsed.exit_code;
-        return run_suite(*parsed.options, std::cout, std::cerr, Terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)});
+        return run_suite(*parsed.options, std::cout, std::cerr,
+                         Terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)});
     } catch (const std::exception& e) {
         std::cerr << "fearless-check: internal error: " << e.what() << '\n';
         return 2;

@@ -2,8 +2,8 @@
 
 #include <thread>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "app/config.hpp"
 #include "util/file.hpp"
@@ -59,8 +59,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     o.program = argc > 0 ? argv[0] : "fearless-check";
     o.jobs = std::max(1u, std::thread::hardware_concurrency());
 
-    CLI::App app{"fearless-check: checks that misuse fails to compile with the expected errors, and that valid cases compile, run and print what they should.",
-                 "fearless-check"};
+    CLI::App app{
+        "fearless-check: checks that misuse fails to compile with the expected errors, and that valid cases compile, run and print what they should.",
+        "fearless-check"};
     app.footer(case_format_help);
     std::string cases_dir, expected_dir;
     std::vector<std::string> compilers, includes;
@@ -70,18 +71,25 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
     app.add_option("--cases", cases_dir, "where the cases live (default: ./cases)");
     app.add_option("--expected", expected_dir, "where expected .stderr/.stdout files live (default: ./expected)");
-    app.add_option("--compiler", compilers, "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)")
+    app.add_option("--compiler", compilers,
+                   "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)")
         ->allow_extra_args(false);  // one value per occurrence: what follows is a PATH
-    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)")->allow_extra_args(false);
+    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)")
+        ->allow_extra_args(false);
     app.add_option("-j,--jobs", jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
     app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
-    app.add_option("--timeout", timeout, "seconds a compiler or program may run (default: 60)")->check(CLI::PositiveNumber);
+    app.add_option("--timeout", timeout, "seconds a compiler or program may run (default: 60)")
+        ->check(CLI::PositiveNumber);
     app.add_flag("--bless", o.bless, "write the expected files from this run's output");
     app.add_option("--junit", junit, "write a JUnit XML report to FILE");
     app.add_option("--json", json, "write a JSON report to FILE");
     app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
-    app.add_option("--cache-dir", cache_dir, "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
-    app.add_option("--pch", pch, "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
+    app.add_option(
+        "--cache-dir", cache_dir,
+        "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
+    app.add_option(
+        "--pch", pch,
+        "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
 
@@ -114,12 +122,16 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     o.compilers = !compilers.empty() ? compilers : cfg.compilers.value_or(std::vector<std::string>{});
     o.includes = !includes.empty() ? includes : cfg.include.value_or(std::vector<std::string>{"include"});
     o.flags = cfg.flags.value_or(std::vector<std::string>{});
-    if (jobs) o.jobs = *jobs;
-    else if (cfg.jobs) o.jobs = *cfg.jobs;
+    if (jobs)
+        o.jobs = *jobs;
+    else if (cfg.jobs)
+        o.jobs = *cfg.jobs;
     o.timeout_s = timeout ? *timeout : cfg.timeout.value_or(60.0);
     if (cfg.clang_tidy) o.clang_tidy = *cfg.clang_tidy;
-    if (!cache_dir.empty()) o.cache_dir = root / cache_dir;
-    else if (cfg.cache_dir) o.cache_dir = root / *cfg.cache_dir;
+    if (!cache_dir.empty())
+        o.cache_dir = root / cache_dir;
+    else if (cfg.cache_dir)
+        o.cache_dir = root / *cfg.cache_dir;
     o.pch = !pch.empty() ? pch : cfg.pch.value_or("auto");
     if (!junit.empty()) o.junit = junit;
     if (!json.empty()) o.json = json;

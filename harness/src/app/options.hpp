@@ -24,14 +24,14 @@ struct Options {
     std::string clang_tidy = "clang-tidy";
     std::optional<std::filesystem::path> cache_dir;  // nullopt: default_cache_dir(root)
     std::string pch = "auto";                        // a header as included ("fearless/fearless.hpp"), "auto" or "none"
-    std::string program = "fearless-check";  // as invoked, for the bless hint
-    bool expected_given = false;             // --expected on the command line (repeat it in the hint)
+    std::string program = "fearless-check";          // as invoked, for the bless hint
+    bool expected_given = false;                     // --expected on the command line (repeat it in the hint)
 };
 
 struct ParsedCommandLine {
     std::optional<Options> options;  // nullopt: exit with exit_code after printing
     int exit_code = 0;
-    std::string out, err;            // --help text, or the usage error
+    std::string out, err;  // --help text, or the usage error
 };
 
 // Reads `root/fearless-check.json` if present; command-line options win over it.

@@ -10,14 +10,19 @@
 namespace fearless::check {
 
 namespace {
-XXH3_state_t* state(void* p) { return static_cast<XXH3_state_t*>(p); }
+XXH3_state_t* state(void* p) {
+    return static_cast<XXH3_state_t*>(p);
+}
 }  // namespace
 
 Hasher::Hasher() : state_(XXH3_createState()) {
-    if (!state_ || XXH3_128bits_reset(state(state_)) != XXH_OK) throw std::runtime_error("xxHash: cannot create a hash state");
+    if (!state_ || XXH3_128bits_reset(state(state_)) != XXH_OK)
+        throw std::runtime_error("xxHash: cannot create a hash state");
 }
 
-Hasher::~Hasher() { XXH3_freeState(state(state_)); }
+Hasher::~Hasher() {
+    XXH3_freeState(state(state_));
+}
 
 Hasher& Hasher::add(std::string_view bytes) {
     add(static_cast<std::uint64_t>(bytes.size()));
@@ -37,7 +42,9 @@ std::string Hasher::hex() const {
     return fmt::format("{:016x}{:016x}", h.high64, h.low64);
 }
 
-std::string hash_hex(std::string_view bytes) { return fmt::format("{:016x}", XXH3_64bits(bytes.data(), bytes.size())); }
+std::string hash_hex(std::string_view bytes) {
+    return fmt::format("{:016x}", XXH3_64bits(bytes.data(), bytes.size()));
+}
 
 std::optional<std::string> hash_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);

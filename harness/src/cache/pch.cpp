@@ -6,12 +6,12 @@
 #include <random>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
-#include "run/commands.hpp"
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
+#include "run/commands.hpp"
 #include "run/depfile.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -80,7 +80,8 @@ int PchStore::built() const {
     return built_;
 }
 
-std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std::string>& flags, const std::string& identity) {
+std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std::string>& flags,
+                                 const std::string& identity) {
     Hasher h;
     h.add("pch set").add(identity).add(header_).add(root_.string());
     for (const auto& f : flags) h.add(f);

@@ -44,8 +44,8 @@ std::optional<std::string> most_common_leading_include(const std::vector<Case>& 
 
 // A usable precompiled header.
 struct Pch {
-    std::vector<std::string> use_args;       // e.g. -include DIR/pch.hpp -Winvalid-pch, or -include-pch DIR/pch.pch
-    std::vector<std::string> deps;           // what building it read (depfile), relative to the root when under it
+    std::vector<std::string> use_args;  // e.g. -include DIR/pch.hpp -Winvalid-pch, or -include-pch DIR/pch.pch
+    std::vector<std::string> deps;      // what building it read (depfile), relative to the root when under it
 };
 
 // Builds PCHs on demand; thread-safe: the first job of a set builds it, the
@@ -60,7 +60,8 @@ class PchStore {
 
     // `flags`: the job's exact compile flags; `identity`: the compiler's identity text.
     // nullopt: this set gets no PCH (its build failed or printed diagnostics).
-    std::optional<Pch> get(const Compiler& compiler, const std::vector<std::string>& flags, const std::string& identity);
+    std::optional<Pch> get(const Compiler& compiler, const std::vector<std::string>& flags,
+                           const std::string& identity);
 
     // How many PCHs this run built (the rest were reused from earlier runs).
     int built() const;
@@ -70,7 +71,8 @@ class PchStore {
         std::once_flag once;
         std::optional<Pch> pch;
     };
-    std::optional<Pch> load_or_build(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& dir);
+    std::optional<Pch> load_or_build(const Compiler& compiler, const std::vector<std::string>& flags,
+                                     const std::filesystem::path& dir);
 
     std::filesystem::path dir_;
     std::string header_;

@@ -4,8 +4,8 @@
 #include <cstdlib>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "cache/hash.hpp"
 #include "util/file.hpp"
@@ -16,7 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-json optional_text(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json optional_text(const std::optional<std::string>& s) {
+    return s ? json(*s) : json(nullptr);
+}
 std::optional<std::string> optional_text(const json& j) {
     if (j.is_null()) return std::nullopt;
     return j.get<std::string>();
@@ -29,7 +31,8 @@ std::string cached_job_to_json(const CachedJob& job) {
     j["version"] = harness_version;
     const auto& r = job.result;
     j["result"] = {{"case", r.case_display}, {"compiler", r.compiler}, {"status", static_cast<int>(r.status)},
-                   {"reason", r.reason}, {"details", r.details}, {"ms", r.duration.count()}, {"commands", r.commands}};
+                   {"reason", r.reason},     {"details", r.details},   {"ms", r.duration.count()},
+                   {"commands", r.commands}};
     const auto& v = job.verdict;
     j["verdict"] = {{"status", static_cast<int>(v.status)},
                     {"reason", v.reason},
@@ -66,7 +69,8 @@ std::optional<CachedJob> cached_job_from_json(std::string_view text) {
         job.verdict.expectation_only = v.at("expectation_only").get<bool>();
         if (!v.at("would_be").is_null()) job.verdict.would_be = v.at("would_be").get<std::string>();
         job.verdict.would_be_text = v.at("would_be_text").get<std::string>();
-        for (const auto& d : j.at("deps")) job.deps.push_back(Dependency{d.at(0).get<std::string>(), d.at(1).get<std::string>()});
+        for (const auto& d : j.at("deps"))
+            job.deps.push_back(Dependency{d.at(0).get<std::string>(), d.at(1).get<std::string>()});
         return job;
     } catch (const json::exception&) {
         return std::nullopt;
@@ -85,7 +89,8 @@ bool write_file_atomic(const std::filesystem::path& path, const std::string& tex
 }
 
 std::filesystem::path default_cache_dir(const std::filesystem::path& root) {
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "fearless-check";
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "fearless-check";
     return root / ".cache" / "fearless-check";
 }
 

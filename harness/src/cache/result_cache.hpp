@@ -23,10 +23,10 @@
 #include <string_view>
 #include <vector>
 
-#include "verdict/judge.hpp"
-#include "run/compiler.hpp"
 #include "cache/deps.hpp"
 #include "report/result.hpp"
+#include "run/compiler.hpp"
+#include "verdict/judge.hpp"
 
 namespace fearless::check {
 

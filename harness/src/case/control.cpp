@@ -27,7 +27,8 @@ std::vector<int> control_lines(const Case& c) {
     for (const auto& a : c.annotations) {
         int l = a.line;
         lines.push_back(l);
-        while (l >= 1 && l < n && !ends_statement(code_of(c.lines[static_cast<std::size_t>(l - 1)]))) lines.push_back(++l);
+        while (l >= 1 && l < n && !ends_statement(code_of(c.lines[static_cast<std::size_t>(l - 1)])))
+            lines.push_back(++l);
     }
     std::sort(lines.begin(), lines.end());
     lines.erase(std::unique(lines.begin(), lines.end()), lines.end());

@@ -18,8 +18,8 @@ std::filesystem::path relative_to_root(const std::filesystem::path& root, const 
 namespace {
 void collect(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
     std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file() && it->path().extension() == ".cpp") out.push_back(it->path());
     }
 }
@@ -37,8 +37,10 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
     for (const auto& p : paths) {
         auto abs = root / p;
         std::vector<std::filesystem::path> mine;
-        if (std::filesystem::is_directory(abs)) collect(abs, mine);
-        else if (std::filesystem::is_regular_file(abs) && abs.extension() == ".cpp") mine.push_back(abs);
+        if (std::filesystem::is_directory(abs))
+            collect(abs, mine);
+        else if (std::filesystem::is_regular_file(abs) && abs.extension() == ".cpp")
+            mine.push_back(abs);
         if (mine.empty()) d.problems.push_back({p, "no case matches it (a case is a .cpp file, or a folder of them)"});
         found.insert(found.end(), mine.begin(), mine.end());
     }
@@ -68,8 +70,8 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
     std::vector<std::filesystem::path> stale;
     std::error_code ec;
     auto base = root / expected_dir;
-    for (auto it = std::filesystem::recursive_directory_iterator(base, ec); !ec && it != std::filesystem::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(base, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file()) continue;
         auto rel = it->path().lexically_relative(base);
         std::smatch m;

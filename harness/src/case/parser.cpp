@@ -1,7 +1,7 @@
 // Directives (`//@ key: value`) and annotations (`//~ ERROR text`) of one case file.
-#include <charconv>
-#include <cctype>
 #include <boost/regex.hpp>
+#include <cctype>
+#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
@@ -13,19 +13,26 @@ namespace fearless::check {
 
 std::string_view mode_name(Mode m) {
     switch (m) {
-        case Mode::compile_fail: return "compile-fail";
-        case Mode::compile_pass: return "compile-pass";
-        case Mode::run_pass: return "run-pass";
-        case Mode::run_fail: return "run-fail";
+        case Mode::compile_fail:
+            return "compile-fail";
+        case Mode::compile_pass:
+            return "compile-pass";
+        case Mode::run_pass:
+            return "run-pass";
+        case Mode::run_fail:
+            return "run-fail";
     }
     return "?";
 }
 
 std::string_view stdout_mode_name(StdoutMode m) {
     switch (m) {
-        case StdoutMode::exact: return "exact";
-        case StdoutMode::sorted: return "sorted";
-        case StdoutMode::regex: return "regex";
+        case StdoutMode::exact:
+            return "exact";
+        case StdoutMode::sorted:
+            return "sorted";
+        case StdoutMode::regex:
+            return "regex";
     }
     return "?";
 }
@@ -59,7 +66,7 @@ std::optional<CompilerReq> parse_compiler_req(std::string_view text) {
 namespace {
 
 class Parser {
-public:
+  public:
     explicit Parser(Case& c) : c_(c) {}
 
     void line(int number, std::string_view text) {
@@ -85,8 +92,10 @@ public:
         if (stdout_line_ && !runs) problem(stdout_line_, "//@ stdout: applies only to run-pass and run-fail cases");
     }
 
-private:
-    void problem(int line, std::string what) { c_.problems.push_back(fmt::format("{}:{}: {}", c_.display, line, what)); }
+  private:
+    void problem(int line, std::string what) {
+        c_.problems.push_back(fmt::format("{}:{}: {}", c_.display, line, what));
+    }
 
     void directive(int line, std::string_view body) {
         std::string_view key = body, value;
@@ -112,10 +121,14 @@ private:
         } else if (key == "stdout") {
             once(line, key);
             stdout_line_ = line;
-            if (value == "exact") c_.stdout_mode = StdoutMode::exact;
-            else if (value == "sorted") c_.stdout_mode = StdoutMode::sorted;
-            else if (value == "regex") c_.stdout_mode = StdoutMode::regex;
-            else problem(line, fmt::format("stdout: '{}' is not one of exact, sorted, regex", value));
+            if (value == "exact")
+                c_.stdout_mode = StdoutMode::exact;
+            else if (value == "sorted")
+                c_.stdout_mode = StdoutMode::sorted;
+            else if (value == "regex")
+                c_.stdout_mode = StdoutMode::regex;
+            else
+                problem(line, fmt::format("stdout: '{}' is not one of exact, sorted, regex", value));
         } else if (key == "timeout") {
             once(line, key);
             double s = 0;
@@ -128,13 +141,16 @@ private:
         } else if (key == "check") {
             auto words = split_words(value);
             if (words.size() < 2 || words[0] != "clang-tidy")
-                problem(line, "check: expects 'clang-tidy CHECK[,CHECK...]', e.g. //@ check: clang-tidy bugprone-use-after-move");
+                problem(
+                    line,
+                    "check: expects 'clang-tidy CHECK[,CHECK...]', e.g. //@ check: clang-tidy bugprone-use-after-move");
             else
                 c_.checks.push_back(Checker{words[0], {words.begin() + 1, words.end()}});
         } else {
-            problem(line, fmt::format("unknown directive '//@ {}' (known: compile-fail, compile-pass, run-pass, run-fail, "
-                                      "mirrors, only, flags, stdout, timeout, check)",
-                                      key));
+            problem(line,
+                    fmt::format("unknown directive '//@ {}' (known: compile-fail, compile-pass, run-pass, run-fail, "
+                                "mirrors, only, flags, stdout, timeout, check)",
+                                key));
         }
     }
 
@@ -150,14 +166,19 @@ private:
         auto words = split_words(v);
         std::vector<std::string> alts;
         for (auto& w : words) {
-            bool is_op_or_number = !w.empty() && (w[0] == '>' || w[0] == '<' || w[0] == '=' || std::isdigit(static_cast<unsigned char>(w[0])));
-            if (is_op_or_number && !alts.empty()) alts.back() += w;
-            else alts.push_back(w);
+            bool is_op_or_number = !w.empty() && (w[0] == '>' || w[0] == '<' || w[0] == '=' ||
+                                                  std::isdigit(static_cast<unsigned char>(w[0])));
+            if (is_op_or_number && !alts.empty())
+                alts.back() += w;
+            else
+                alts.push_back(w);
         }
         if (alts.empty()) problem(line, "only: needs at least one of gcc, clang, clang>=19 ...");
         for (auto& a : alts) {
-            if (auto req = parse_compiler_req(a)) c_.only.push_back(*req);
-            else problem(line, fmt::format("only: '{}' is not a compiler requirement like gcc, clang, clang>=19", a));
+            if (auto req = parse_compiler_req(a))
+                c_.only.push_back(*req);
+            else
+                problem(line, fmt::format("only: '{}' is not a compiler requirement like gcc, clang, clang>=19", a));
         }
     }
 
@@ -168,7 +189,7 @@ private:
             rest.remove_prefix(1);
             if (c_.annotations.empty()) {
                 bad_annotation_ = true;
-            problem(line, "//~| needs an annotation before it");
+                problem(line, "//~| needs an annotation before it");
                 return;
             }
             target = c_.annotations.back().line;
@@ -205,7 +226,7 @@ private:
                 boost::regex check(a.text);
             } catch (const boost::regex_error& e) {
                 bad_annotation_ = true;
-            problem(line, fmt::format("invalid regex /{}/: {}", a.text, e.what()));
+                problem(line, fmt::format("invalid regex /{}/: {}", a.text, e.what()));
                 return;
             }
         }

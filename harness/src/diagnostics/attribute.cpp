@@ -24,7 +24,9 @@ std::filesystem::path resolved(const std::filesystem::path& root, const std::str
 std::vector<Finding> attribute(const std::vector<Diagnostic>& diags, const std::filesystem::path& case_file,
                                const std::filesystem::path& root) {
     const auto case_path = (root / case_file).lexically_normal();
-    auto in_case = [&](const Location& l) { return !l.file.empty() && l.line > 0 && resolved(root, l.file) == case_path; };
+    auto in_case = [&](const Location& l) {
+        return !l.file.empty() && l.line > 0 && resolved(root, l.file) == case_path;
+    };
 
     std::vector<Finding> out;
     for (const auto& d : diags) {

@@ -12,8 +12,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "diagnostics/parse.hpp"
 #include "diagnostics/finding.hpp"
+#include "diagnostics/parse.hpp"
 
 namespace fearless::check {
 

@@ -10,9 +10,9 @@ namespace fearless::check {
 
 struct Finding {
     std::string message;
-    Location at;          // the case line when in_case, else where the compiler put it
+    Location at;  // the case line when in_case, else where the compiler put it
     bool in_case = false;
-    Location raised_at;   // where the compiler reported it (a library header, say)
+    Location raised_at;             // where the compiler reported it (a library header, say)
     std::string source_line;        // the compiler's echo at raised_at
     std::vector<Diagnostic> notes;  // the compiler's notes; normalize keeps those that teach
 };

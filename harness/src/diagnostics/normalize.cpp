@@ -19,7 +19,8 @@ std::string relative(const std::string& file, const std::filesystem::path& root)
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     if (from.empty()) return;
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+        s.replace(pos, from.size(), to);
 }
 
 }  // namespace

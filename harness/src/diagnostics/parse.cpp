@@ -10,10 +10,14 @@ namespace fearless::check {
 
 std::string_view severity_name(Severity s) {
     switch (s) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
-        case Severity::fatal: return "fatal error";
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+        case Severity::fatal:
+            return "fatal error";
     }
     return "?";
 }
@@ -35,7 +39,9 @@ int to_int(std::string_view s) {
 }
 
 // Rules out prose that happens to contain ": error: " (a path has no ": " and no leading blank).
-bool plausible_path(std::string_view p) { return !p.empty() && p[0] != ' ' && p[0] != '\t' && p.find(": ") == std::string_view::npos; }
+bool plausible_path(std::string_view p) {
+    return !p.empty() && p[0] != ' ' && p[0] != '\t' && p.find(": ") == std::string_view::npos;
+}
 
 // "file:12:5", "file:12" or "file" → a Location; nullopt if the file part is not a plausible path.
 std::optional<Location> parse_location(std::string_view prefix, bool need_line) {
@@ -67,8 +73,10 @@ struct Parsed {
 
 // `file:line:col: severity: message` (also without col, line, or with a program name as the file).
 std::optional<Parsed> parse_diagnostic_line(std::string_view line) {
-    static const std::pair<std::string_view, Severity> markers[] = {
-        {": fatal error: ", Severity::fatal}, {": error: ", Severity::error}, {": warning: ", Severity::warning}, {": note: ", Severity::note}};
+    static const std::pair<std::string_view, Severity> markers[] = {{": fatal error: ", Severity::fatal},
+                                                                    {": error: ", Severity::error},
+                                                                    {": warning: ", Severity::warning},
+                                                                    {": note: ", Severity::note}};
     std::size_t best = std::string_view::npos;
     std::string_view marker;
     Severity severity = Severity::note;
@@ -110,8 +118,9 @@ bool is_include_line(std::string_view line) {
 bool is_summary_line(std::string_view line) {
     bool counted = !line.empty() && line[0] >= '0' && line[0] <= '9';
     return (counted && (ends_with(line, " generated.") || line.find(" treated as error") != std::string_view::npos)) ||
-           line == "compilation terminated." || starts_with(line, "Suppressed ") || starts_with(line, "Use -header-filter=") ||
-           starts_with(line, "Error while processing ") || starts_with(line, "Found compiler error");
+           line == "compilation terminated." || starts_with(line, "Suppressed ") ||
+           starts_with(line, "Use -header-filter=") || starts_with(line, "Error while processing ") ||
+           starts_with(line, "Found compiler error");
 }
 
 // GCC's (and newer Clang's) echoed source line: `   12 |     code`; its caret line: `      |     ^~~`.
@@ -133,13 +142,14 @@ bool parse_gutter(std::string_view line, std::string& source) {
 
 // A Clang note that is a step of the instantiation chain rather than information.
 bool is_clang_chain_note(std::string_view msg) {
-    return ends_with(msg, "requested here") || ends_with(msg, "required here") || starts_with(msg, "in instantiation of") ||
-           starts_with(msg, "while substituting") || starts_with(msg, "while checking") ||
-           starts_with(msg, "in call to") || starts_with(msg, "(skipping ") || starts_with(msg, "in evaluation of");
+    return ends_with(msg, "requested here") || ends_with(msg, "required here") ||
+           starts_with(msg, "in instantiation of") || starts_with(msg, "while substituting") ||
+           starts_with(msg, "while checking") || starts_with(msg, "in call to") || starts_with(msg, "(skipping ") ||
+           starts_with(msg, "in evaluation of");
 }
 
 class Parser {
-public:
+  public:
     void line(const std::string& text) {
         if (is_summary_line(text) || is_include_line(text)) {
             excerpt_ = nullptr;
@@ -165,7 +175,7 @@ public:
 
     std::vector<Diagnostic> finish() { return std::move(out_); }
 
-private:
+  private:
     void diagnostic(Diagnostic d) {
         d.chain = std::move(pending_chain_);
         pending_chain_.clear();

@@ -33,9 +33,9 @@ struct Diagnostic {
     Severity severity = Severity::error;
     Location at;
     std::string message;
-    std::string source_line;         // the source line the compiler echoed under it, if any
-    std::vector<Frame> chain;        // innermost first
-    std::vector<Diagnostic> notes;   // the notes that followed it (chain notes are in `chain`)
+    std::string source_line;        // the source line the compiler echoed under it, if any
+    std::vector<Frame> chain;       // innermost first
+    std::vector<Diagnostic> notes;  // the notes that followed it (chain notes are in `chain`)
 };
 
 std::string_view severity_name(Severity s);

@@ -10,9 +10,12 @@ namespace fearless::check {
 namespace {
 Colour status_colour(Status s) {
     switch (s) {
-        case Status::pass: return Colour::green;
-        case Status::fail: return Colour::red;
-        case Status::skip: return Colour::yellow;
+        case Status::pass:
+            return Colour::green;
+        case Status::fail:
+            return Colour::red;
+        case Status::skip:
+            return Colour::yellow;
     }
     return Colour::none;
 }

@@ -15,7 +15,7 @@ struct ConsoleStyle {
 };
 
 class ConsoleReporter {
-public:
+  public:
     ConsoleReporter(std::ostream& out, ConsoleStyle style) : out_(out), style_(style) {}
 
     void result(const Result& r);
@@ -23,7 +23,7 @@ public:
     void message(const std::string& text);  // a line of its own (bless, stale files ...)
     void finish(const Summary& s);
 
-private:
+  private:
     void clear_progress();
     std::ostream& out_;
     ConsoleStyle style_;

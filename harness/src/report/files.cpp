@@ -10,29 +10,45 @@ std::string xml_escape(std::string_view s) {
     std::string out;
     for (char ch : s) {
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 // XML 1.0 forbids most control characters; escape codes never belong in a report.
-                if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') out += '?';
-                else out += ch;
+                if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
+                    out += '?';
+                else
+                    out += ch;
         }
     }
     return out;
 }
-double seconds(std::chrono::milliseconds ms) { return static_cast<double>(ms.count()) / 1000.0; }
+double seconds(std::chrono::milliseconds ms) {
+    return static_cast<double>(ms.count()) / 1000.0;
+}
 }  // namespace
 
 std::string junit_report(const std::vector<Result>& results, std::chrono::milliseconds total) {
     auto s = summarize(results);
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out += fmt::format("<testsuites name=\"fearless-check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3f}\">\n",
-                       results.size(), s.failed, s.skipped, seconds(total));
-    out += fmt::format("  <testsuite name=\"fearless-check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3f}\">\n",
-                       results.size(), s.failed, s.skipped, seconds(total));
+    out += fmt::format(
+        "<testsuites name=\"fearless-check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3f}\">\n",
+        results.size(), s.failed, s.skipped, seconds(total));
+    out += fmt::format(
+        "  <testsuite name=\"fearless-check\" tests=\"{}\" failures=\"{}\" skipped=\"{}\" time=\"{:.3f}\">\n",
+        results.size(), s.failed, s.skipped, seconds(total));
     for (const auto& r : results) {
         out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\"", xml_escape(r.case_display),
                            xml_escape(r.compiler), seconds(r.duration));
@@ -44,7 +60,8 @@ std::string junit_report(const std::vector<Result>& results, std::chrono::millis
         if (r.status == Status::skip)
             out += fmt::format("      <skipped message=\"{}\"/>\n", xml_escape(r.reason));
         else
-            out += fmt::format("      <failure message=\"{}\">{}</failure>\n", xml_escape(r.reason), xml_escape(r.details));
+            out += fmt::format("      <failure message=\"{}\">{}</failure>\n", xml_escape(r.reason),
+                               xml_escape(r.details));
         out += "    </testcase>\n";
     }
     out += "  </testsuite>\n</testsuites>\n";

@@ -8,9 +8,15 @@ Summary summarize(const std::vector<Result>& results) {
     Summary s;
     for (const auto& r : results) {
         switch (r.status) {
-            case Status::pass: ++s.passed; break;
-            case Status::fail: ++s.failed; break;
-            case Status::skip: ++s.skipped; break;
+            case Status::pass:
+                ++s.passed;
+                break;
+            case Status::fail:
+                ++s.failed;
+                break;
+            case Status::skip:
+                ++s.skipped;
+                break;
         }
     }
     return s;
@@ -28,9 +34,12 @@ std::string summary_line(const Summary& s) {
 
 std::string_view status_name(Status s) {
     switch (s) {
-        case Status::pass: return "PASS";
-        case Status::fail: return "FAIL";
-        case Status::skip: return "SKIP";
+        case Status::pass:
+            return "PASS";
+        case Status::fail:
+            return "FAIL";
+        case Status::skip:
+            return "SKIP";
     }
     return "?";
 }

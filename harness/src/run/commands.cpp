@@ -8,14 +8,20 @@ namespace fearless::check {
 
 namespace {
 
-std::vector<std::string> common_flags(const Case& c, const RunSettings& s) { return compile_flags(c, s); }
+std::vector<std::string> common_flags(const Case& c, const RunSettings& s) {
+    return compile_flags(c, s);
+}
 
 std::string no_colour(const Compiler& compiler) {
     return compiler.family == Family::gcc ? "-fno-diagnostics-color" : "-fno-color-diagnostics";
 }
 
-std::map<std::string, std::string> compiler_env() { return {{"LC_ALL", "C"}}; }
-std::vector<std::string> compiler_env_remove() { return {"GCC_COLORS", "CLICOLOR_FORCE", "CPLUS_INCLUDE_PATH", "GCC_URLS"}; }
+std::map<std::string, std::string> compiler_env() {
+    return {{"LC_ALL", "C"}};
+}
+std::vector<std::string> compiler_env_remove() {
+    return {"GCC_COLORS", "CLICOLOR_FORCE", "CPLUS_INCLUDE_PATH", "GCC_URLS"};
+}
 
 }  // namespace
 
@@ -60,7 +66,8 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
     cmd.argv.push_back(no_colour(compiler));
     cmd.argv.insert(cmd.argv.end(), flags.begin() + 2, flags.end());
     if (compiler.family == Family::clang) cmd.argv.push_back("-fpch-instantiate-templates");
-    cmd.argv.insert(cmd.argv.end(), {"-MD", "-MF", depfile.string(), "-x", "c++-header", stub.string(), "-o", output.string()});
+    cmd.argv.insert(cmd.argv.end(),
+                    {"-MD", "-MF", depfile.string(), "-x", "c++-header", stub.string(), "-o", output.string()});
     cmd.cwd = root;
     cmd.env = compiler_env();
     cmd.env_remove = compiler_env_remove();
@@ -69,7 +76,8 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
 
 Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s) {
     Command cmd;
-    cmd.argv = {s.clang_tidy, fmt::format("--checks=-*,{}", fmt::join(checker.checks, ",")), "--quiet", c.file.string(), "--"};
+    cmd.argv = {s.clang_tidy, fmt::format("--checks=-*,{}", fmt::join(checker.checks, ",")), "--quiet", c.file.string(),
+                "--"};
     auto flags = common_flags(c, s);
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.end());
     cmd.cwd = s.root;
@@ -103,7 +111,9 @@ Limits program_limits(const Case& c, const RunSettings& s) {
 
 std::string shell_line(const Command& cmd) {
     auto quote = [](const std::string& a) {
-        if (!a.empty() && a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%") == std::string::npos)
+        if (!a.empty() &&
+            a.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=/.,:@%") ==
+                std::string::npos)
             return a;
         std::string q = "'";
         for (char ch : a) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
@@ -118,8 +128,8 @@ std::string shell_line(const Command& cmd) {
 }
 
 bool pch_rejected(std::string_view err) {
-    return err.find("[-Winvalid-pch]") != std::string_view::npos || err.find("precompiled header") != std::string_view::npos ||
-           err.find("PCH file") != std::string_view::npos;
+    return err.find("[-Winvalid-pch]") != std::string_view::npos ||
+           err.find("precompiled header") != std::string_view::npos || err.find("PCH file") != std::string_view::npos;
 }
 
 }  // namespace fearless::check

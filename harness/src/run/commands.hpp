@@ -21,10 +21,10 @@ namespace fearless::check {
 
 // What a job adds to its compile command beyond the case and the settings.
 struct CompileExtras {
-    std::vector<std::string> pch_args;              // from Pch::use_args; empty: no PCH
-    std::optional<std::filesystem::path> depfile;   // -MD -MF FILE: what the compile read (for the result cache)
-    std::optional<std::filesystem::path> source;    // compile this file instead of the case's (the control compile)
-    std::vector<std::string> quote_dirs;            // -iquote DIR: where the case's "..." includes resolve from
+    std::vector<std::string> pch_args;             // from Pch::use_args; empty: no PCH
+    std::optional<std::filesystem::path> depfile;  // -MD -MF FILE: what the compile read (for the result cache)
+    std::optional<std::filesystem::path> source;   // compile this file instead of the case's (the control compile)
+    std::vector<std::string> quote_dirs;           // -iquote DIR: where the case's "..." includes resolve from
 };
 
 // `output`: where to link the program (run cases); nullopt: -fsyntax-only.

@@ -12,9 +12,12 @@ namespace fearless::check {
 
 std::string_view family_name(Family f) {
     switch (f) {
-        case Family::gcc: return "gcc";
-        case Family::clang: return "clang";
-        case Family::unknown: return "unknown";
+        case Family::gcc:
+            return "gcc";
+        case Family::clang:
+            return "clang";
+        case Family::unknown:
+            return "unknown";
     }
     return "?";
 }
@@ -100,7 +103,8 @@ bool satisfies(const Compiler& compiler, const std::vector<CompilerReq>& only) {
         if (r.family != family_name(compiler.family)) continue;
         int v = compiler.major;
         bool ok = r.op.empty() || (r.op == ">=" && v >= r.version) || (r.op == ">" && v > r.version) ||
-                  (r.op == "<=" && v <= r.version) || (r.op == "<" && v < r.version) || (r.op == "==" && v == r.version);
+                  (r.op == "<=" && v <= r.version) || (r.op == "<" && v < r.version) ||
+                  (r.op == "==" && v == r.version);
         if (ok) return true;
     }
     return false;

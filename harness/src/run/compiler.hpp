@@ -17,9 +17,9 @@ struct Compiler {
     std::string command;  // as the user named it: "g++", "clang++-19", "/opt/bin/clang++"
     Family family = Family::unknown;
     int major = 0;
-    std::string label;    // what reports show: "gcc-12", "clang-19"
-    std::string problem;  // non-empty: missing or unidentifiable; its jobs fail with this
-    std::string identity; // resolved path and `--version` output: part of every cache key
+    std::string label;     // what reports show: "gcc-12", "clang-19"
+    std::string problem;   // non-empty: missing or unidentifiable; its jobs fail with this
+    std::string identity;  // resolved path and `--version` output: part of every cache key
 };
 
 // Remembers `--version` outputs by the resolved executable's path, size and

@@ -9,7 +9,8 @@ namespace fearless::check {
 namespace {
 std::string describe_only(const std::vector<CompilerReq>& only) {
     std::vector<std::string> alts;
-    for (const auto& r : only) alts.push_back(r.op.empty() ? r.family : fmt::format("{}{}{}", r.family, r.op, r.version));
+    for (const auto& r : only)
+        alts.push_back(r.op.empty() ? r.family : fmt::format("{}{}{}", r.family, r.op, r.version));
     return fmt::format("only: {}", fmt::join(alts, " | "));
 }
 }  // namespace
@@ -24,7 +25,8 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Com
             // An unidentified compiler cannot be judged against `only:`; its job runs and fails.
             if (compilers[k].problem.empty() && !satisfies(compilers[k], cases[i].only))
                 job.skip_reason = describe_only(cases[i].only);
-            if (control && job.skip_reason.empty() && compilers[k].problem.empty()) job.control = std::exchange(control, false);
+            if (control && job.skip_reason.empty() && compilers[k].problem.empty())
+                job.control = std::exchange(control, false);
             jobs.push_back(std::move(job));
         }
     }

@@ -14,9 +14,9 @@ namespace fearless::check {
 
 // What every job of a run shares.
 struct RunSettings {
-    std::filesystem::path root;         // compilers run here; case paths are relative to it
-    std::vector<std::string> includes;  // -I paths, relative to root when under it
-    std::vector<std::string> flags;     // extra flags for every case (config file)
+    std::filesystem::path root;                 // compilers run here; case paths are relative to it
+    std::vector<std::string> includes;          // -I paths, relative to root when under it
+    std::vector<std::string> flags;             // extra flags for every case (config file)
     std::chrono::milliseconds timeout{60'000};  // per compiler / program run; `//@ timeout:` overrides for programs
     std::string clang_tidy = "clang-tidy";
 };

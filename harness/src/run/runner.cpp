@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "run/commands.hpp"
 #include "case/control.hpp"
+#include "run/commands.hpp"
 #include "run/depfile.hpp"
 #include "util/file.hpp"
 
@@ -18,7 +18,7 @@ namespace {
 
 // A fresh directory removed when the job is done.
 class TempDir {
-public:
+  public:
     TempDir() {
         auto pattern = (std::filesystem::temp_directory_path() / "fearless-check-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr)
@@ -35,7 +35,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     const std::string& error() const { return error_; }
 
-private:
+  private:
     std::filesystem::path path_;
     std::string error_;
 };
@@ -82,7 +82,8 @@ JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& se
     out.compile = compile_step(c, compiler, settings, program, extras, &out.pch_rejected);
     if (plan.record_deps)
         if (auto d = read_file(*extras.depfile)) out.deps = parse_depfile(*d);
-    for (const auto& checker : c.checks) out.checkers.push_back(step(tidy_command(checker, c, settings), compile_limits(settings)));
+    for (const auto& checker : c.checks)
+        out.checkers.push_back(step(tidy_command(checker, c, settings), compile_limits(settings)));
     if (plan.control) {
         // Same name in a folder of its own; "..." includes still resolve from the case's folder.
         auto source = dir->path() / "control" / c.file.filename();

@@ -36,11 +36,11 @@ struct JobPlan {
 struct JobOutput {
     std::optional<StepRun> compile;
     std::optional<StepRun> control;  // the case with its annotated lines blanked, -fsyntax-only
-    std::vector<StepRun> checkers;  // one per `//@ check:`
+    std::vector<StepRun> checkers;   // one per `//@ check:`
     std::optional<StepRun> program;
-    std::string setup_error;        // e.g. no temporary directory; the job fails with it
+    std::string setup_error;                       // e.g. no temporary directory; the job fails with it
     std::optional<std::vector<std::string>> deps;  // what the compile read (JobPlan::record_deps); nullopt: unknown
-    bool pch_rejected = false;      // the compiler refused the PCH; the compile ran again without it
+    bool pch_rejected = false;                     // the compiler refused the PCH; the compile ran again without it
 };
 
 JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& settings, const JobPlan& plan = {});

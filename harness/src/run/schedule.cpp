@@ -6,7 +6,9 @@
 
 namespace fearless::check {
 
-std::string timing_key(const Case& c, const Compiler& compiler) { return c.id + "|" + compiler.label; }
+std::string timing_key(const Case& c, const Compiler& compiler) {
+    return c.id + "|" + compiler.label;
+}
 
 std::vector<std::size_t> schedule_jobs(const std::vector<Job>& jobs, const std::vector<Case>& cases,
                                        const std::vector<Compiler>& compilers,
@@ -19,8 +21,10 @@ std::vector<std::size_t> schedule_jobs(const std::vector<Job>& jobs, const std::
         auto it = timings.find(timing_key(c, compilers[j.compiler_index]));
         if (it != timings.end()) return std::tuple<int, long long>{2, -it->second};
         long long guess = 1;
-        if (c.mode == Mode::run_pass || c.mode == Mode::run_fail) guess = 3;
-        else if (c.mode == Mode::compile_fail) guess = 2;
+        if (c.mode == Mode::run_pass || c.mode == Mode::run_fail)
+            guess = 3;
+        else if (c.mode == Mode::compile_fail)
+            guess = 2;
         return std::tuple<int, long long>{1, -guess};
     };
     std::vector<std::size_t> order(jobs.size());

@@ -25,9 +25,11 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
     if (c.stdout_mode == StdoutMode::regex && std::filesystem::exists(stdout_file)) outs.clear();
     if (!outs.empty()) {
         // One .stdout for every compiler: a program's output does not depend on who compiled it.
-        bool same = std::all_of(outs.begin(), outs.end(), [&](const BlessOutput& b) { return b.text == outs.front().text; });
+        bool same =
+            std::all_of(outs.begin(), outs.end(), [&](const BlessOutput& b) { return b.text == outs.front().text; });
         if (!same) {
-            lines.push_back(fmt::format("bless: {}: the compilers' programs print different output; not blessed", c.display));
+            lines.push_back(
+                fmt::format("bless: {}: the compilers' programs print different output; not blessed", c.display));
             return lines;
         }
         outs.resize(1);
@@ -41,8 +43,10 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
         std::erase_if(plan.writes, [](const auto& w) { return read_file(w.first) == w.second; });
         std::erase_if(plan.removals, [](const auto& p) { return !std::filesystem::exists(p); });
         for (const auto& e : apply_bless(plan)) lines.push_back("bless: " + e);
-        for (const auto& [p, _] : plan.writes) lines.push_back(fmt::format("blessed {}", relative_to_root(root, p).generic_string()));
-        for (const auto& p : plan.removals) lines.push_back(fmt::format("removed {}", relative_to_root(root, p).generic_string()));
+        for (const auto& [p, _] : plan.writes)
+            lines.push_back(fmt::format("blessed {}", relative_to_root(root, p).generic_string()));
+        for (const auto& p : plan.removals)
+            lines.push_back(fmt::format("removed {}", relative_to_root(root, p).generic_string()));
     }
     return lines;
 }

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "case/case.hpp"
-#include "verdict/judge.hpp"
 #include "run/compiler.hpp"
+#include "verdict/judge.hpp"
 
 namespace fearless::check {
 

@@ -84,7 +84,8 @@ std::string unified_diff(const std::string& expected, const std::string& actual,
             if (es[x].op != '+') ++a_count;
             if (es[x].op != '-') ++b_count;
         }
-        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_line : a_line - 1, a_count, b_count ? b_line : b_line - 1, b_count);
+        out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? a_line : a_line - 1, a_count,
+                           b_count ? b_line : b_line - 1, b_count);
         for (int x = start; x < end; ++x) out += fmt::format("{}{}\n", es[x].op, es[x].line);
         k = end;
     }

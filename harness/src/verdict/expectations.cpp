@@ -22,8 +22,10 @@ std::vector<std::string> match_annotations(const std::vector<Annotation>& annota
     std::set<int> annotated;
     for (const auto& a : annotations) {
         annotated.insert(a.line);
-        if (std::any_of(errors.begin(), errors.end(), [&](const Finding& f) { return annotation_matches(a, f); })) continue;
-        std::string wanted = a.is_regex ? fmt::format("matching /{}/", a.text) : fmt::format("containing \"{}\"", a.text);
+        if (std::any_of(errors.begin(), errors.end(), [&](const Finding& f) { return annotation_matches(a, f); }))
+            continue;
+        std::string wanted =
+            a.is_regex ? fmt::format("matching /{}/", a.text) : fmt::format("containing \"{}\"", a.text);
         std::vector<std::string> there;
         for (const auto& f : errors)
             if (f.in_case && f.at.line == a.line) there.push_back(f.message);
@@ -33,18 +35,21 @@ std::vector<std::string> match_annotations(const std::vector<Annotation>& annota
                 if (f.in_case) lines.push_back(f.at.line);
             std::string where = lines.empty() ? std::string("no error on any case line")
                                               : fmt::format("errors on line(s) {}", fmt::join(lines, ", "));
-            problems.push_back(fmt::format("line {}: expected an error {}, found none on that line ({})", a.line, wanted, where));
+            problems.push_back(
+                fmt::format("line {}: expected an error {}, found none on that line ({})", a.line, wanted, where));
         } else {
-            problems.push_back(fmt::format("line {}: expected an error {}, but the error there says: {}", a.line, wanted,
-                                           fmt::join(there, " | ")));
+            problems.push_back(fmt::format("line {}: expected an error {}, but the error there says: {}", a.line,
+                                           wanted, fmt::join(there, " | ")));
         }
     }
     for (const auto& f : errors) {
         if (!f.in_case) {
-            problems.push_back(fmt::format("error outside the case, at {}:{} (no instantiation chain leads back to a case line): {}",
-                                           f.at.file, f.at.line, f.message));
+            problems.push_back(
+                fmt::format("error outside the case, at {}:{} (no instantiation chain leads back to a case line): {}",
+                            f.at.file, f.at.line, f.message));
         } else if (!annotated.count(f.at.line)) {
-            problems.push_back(fmt::format("line {}: unexpected error (no //~ ERROR on that line): {}", f.at.line, f.message));
+            problems.push_back(
+                fmt::format("line {}: unexpected error (no //~ ERROR on that line): {}", f.at.line, f.message));
         }
     }
     return problems;

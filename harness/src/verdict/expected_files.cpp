@@ -18,7 +18,9 @@ std::filesystem::path file_for(const std::filesystem::path& dir, const std::stri
     if (qualifier.empty()) return dir / fmt::format("{}.{}", id, ext);
     return dir / fmt::format("{}.{}.{}", id, qualifier, ext);
 }
-std::string version_qualifier(const Compiler& c) { return fmt::format("{}-{}", family_name(c.family), c.major); }
+std::string version_qualifier(const Compiler& c) {
+    return fmt::format("{}-{}", family_name(c.family), c.major);
+}
 }  // namespace
 
 std::vector<std::filesystem::path> expected_candidates(const std::filesystem::path& expected_dir, const std::string& id,
@@ -54,7 +56,8 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
         by_family[o.compiler->family].push_back(&o);
     }
     auto remove_versions = [&](const std::vector<const BlessOutput*>& v) {
-        for (const auto* o : v) plan.removals.push_back(file_for(expected_dir, id, version_qualifier(*o->compiler), ext));
+        for (const auto* o : v)
+            plan.removals.push_back(file_for(expected_dir, id, version_qualifier(*o->compiler), ext));
     };
     if (all_same(all)) {
         plan.writes.emplace_back(file_for(expected_dir, id, "", ext), all.front()->text);
@@ -71,7 +74,8 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
             const BlessOutput* common = nullptr;
             std::size_t best = 0;
             for (const auto* o : v) {
-                auto n = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [&](const BlessOutput* x) { return x->text == o->text; }));
+                auto n = static_cast<std::size_t>(
+                    std::count_if(v.begin(), v.end(), [&](const BlessOutput* x) { return x->text == o->text; }));
                 if (n > best || (n == best && o->compiler->major > common->compiler->major)) {
                     best = n;
                     common = o;
@@ -80,8 +84,10 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
             family_text[family] = common;
             for (const auto* o : v) {
                 auto file = file_for(expected_dir, id, version_qualifier(*o->compiler), ext);
-                if (o->text == common->text) plan.removals.push_back(file);
-                else plan.writes.emplace_back(file, o->text);
+                if (o->text == common->text)
+                    plan.removals.push_back(file);
+                else
+                    plan.writes.emplace_back(file, o->text);
             }
         }
         // Both families ran and their files would agree (only a version differs,
@@ -90,12 +96,15 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
         const bool agree = both && family_text[Family::gcc]->text == family_text[Family::clang]->text;
         for (const auto& [family, common] : family_text) {
             auto file = file_for(expected_dir, id, family_name(family), ext);
-            if (agree) plan.removals.push_back(file);
-            else plan.writes.emplace_back(file, common->text);
+            if (agree)
+                plan.removals.push_back(file);
+            else
+                plan.writes.emplace_back(file, common->text);
         }
         if (agree) plan.writes.emplace_back(file_for(expected_dir, id, "", ext), family_text[Family::gcc]->text);
         // When both families have their own files, a shared one would only mislead.
-        else if (both) plan.removals.push_back(file_for(expected_dir, id, "", ext));
+        else if (both)
+            plan.removals.push_back(file_for(expected_dir, id, "", ext));
     }
     std::set<std::filesystem::path> written;
     for (const auto& [p, _] : plan.writes) written.insert(p);

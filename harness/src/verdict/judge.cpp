@@ -4,14 +4,14 @@
 
 #include <fmt/format.h>
 
-#include "diagnostics/attribute.hpp"
 #include "case/control.hpp"
-#include "verdict/diff.hpp"
-#include "verdict/expectations.hpp"
+#include "diagnostics/attribute.hpp"
 #include "diagnostics/normalize.hpp"
-#include "verdict/output_compare.hpp"
 #include "diagnostics/render.hpp"
 #include "util/text.hpp"
+#include "verdict/diff.hpp"
+#include "verdict/expectations.hpp"
+#include "verdict/output_compare.hpp"
 
 namespace fearless::check {
 
@@ -56,13 +56,16 @@ std::optional<Verdict> broken_tool(const StepRun& s, std::string_view what) {
         case Outcome::signaled:
             return fail(fmt::format("{} crashed: {}", what, describe(r)), head(r.err));
         case Outcome::exited:
-            if (reports_compiler_crash(r.err)) return fail(fmt::format("{} crashed (internal compiler error)", what), head(r.err));
+            if (reports_compiler_crash(r.err))
+                return fail(fmt::format("{} crashed (internal compiler error)", what), head(r.err));
             return std::nullopt;
     }
     return std::nullopt;
 }
 
-std::string where(const Finding& f) { return f.in_case ? fmt::format("line {}", f.at.line) : f.at.file; }
+std::string where(const Finding& f) {
+    return f.in_case ? fmt::format("line {}", f.at.line) : f.at.file;
+}
 
 // Compares a produced text with its expected file; bless turns a difference into a pass.
 std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std::string& actual_for_bless,
@@ -70,7 +73,8 @@ std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std:
                                         const std::string& actual_shown, const std::filesystem::path& root, bool bless,
                                         std::string_view what_differs) {
     auto shown = expected.path.lexically_relative(root);
-    std::string name = (shown.empty() || *shown.begin() == "..") ? expected.path.generic_string() : shown.generic_string();
+    std::string name =
+        (shown.empty() || *shown.begin() == "..") ? expected.path.generic_string() : shown.generic_string();
     Verdict v;
     if (!expected.text) {
         if (bless) return std::nullopt;
@@ -106,11 +110,10 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
         if (problems.size() > 1) reason += fmt::format(" (and {} more)", problems.size() - 1);
         return fail(reason, join(problems, "\n") + "\n\nthe errors, normalized:\n" + indent(snapshot));
     }
-    auto mismatch = in.expected_stderr.text && *in.expected_stderr.text != snapshot
-                        ? std::optional<std::string>("")
-                        : std::nullopt;
-    if (auto v = compare_expected(in.expected_stderr, snapshot, mismatch, in.expected_stderr.text.value_or(""), snapshot,
-                                  in.root, in.bless, "diagnostics differ")) {
+    auto mismatch =
+        in.expected_stderr.text && *in.expected_stderr.text != snapshot ? std::optional<std::string>("") : std::nullopt;
+    if (auto v = compare_expected(in.expected_stderr, snapshot, mismatch, in.expected_stderr.text.value_or(""),
+                                  snapshot, in.root, in.bless, "diagnostics differ")) {
         if (v->details.empty()) v->details = "the errors, normalized:\n" + indent(snapshot);
         return *v;
     }
@@ -119,8 +122,11 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
 
 Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, const std::string& snapshot) {
     if (!in.out.program) {
-        if (!errors.empty()) return fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message), snapshot);
-        return fail(fmt::format("does not compile ({})", describe(in.out.compile->result)), head(in.out.compile->result.err));
+        if (!errors.empty())
+            return fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message),
+                        snapshot);
+        return fail(fmt::format("does not compile ({})", describe(in.out.compile->result)),
+                    head(in.out.compile->result.err));
     }
     const auto& p = in.out.program->result;
     const bool want_failure = in.c.mode == Mode::run_fail;
@@ -147,10 +153,12 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
     }
     std::string blessed = bless_stdout(in.c.stdout_mode, p.out);
     if (!in.expected_stdout.text && p.out.empty()) return pass(note);
-    auto mismatch = in.expected_stdout.text ? compare_stdout(in.c.stdout_mode, *in.expected_stdout.text, p.out) : std::nullopt;
+    auto mismatch =
+        in.expected_stdout.text ? compare_stdout(in.c.stdout_mode, *in.expected_stdout.text, p.out) : std::nullopt;
     std::string shown_expected = comparable_stdout(in.c.stdout_mode, in.expected_stdout.text.value_or(""));
     std::string shown_actual = comparable_stdout(in.c.stdout_mode, p.out);
-    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in.root, in.bless, "stdout differs")) {
+    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in.root,
+                                  in.bless, "stdout differs")) {
         if (v->details.empty()) v->details = "the program printed:\n" + indent(head(p.out));
         if (p.out_truncated) v->details += "(stdout was cut at the output cap)\n";
         return *v;
@@ -174,8 +182,8 @@ std::optional<Verdict> check_control(const CheckInput& in) {
     std::vector<std::string> lines;
     for (int l : control_lines(in.c)) lines.push_back(std::to_string(l));
     return fail("broken case: control compile failed: the error does not come from the annotated line(s)",
-                fmt::format("with line(s) {} blanked, the case should compile, but the compiler says:\n{}", join(lines, ", "),
-                            indent(head(err))));
+                fmt::format("with line(s) {} blanked, the case should compile, but the compiler says:\n{}",
+                            join(lines, ", "), indent(head(err))));
 }
 
 }  // namespace
@@ -184,7 +192,8 @@ std::vector<Diagnostic> checker_errors(const std::string& tidy_output, const std
     std::vector<Diagnostic> out;
     for (auto d : parse_diagnostics(tidy_output)) {
         bool ours = false;
-        for (const auto& c : checks) ours = ours || ends_with(d.message, "[" + c + "]") || d.message.find("[" + c + ",") != std::string::npos;
+        for (const auto& c : checks)
+            ours = ours || ends_with(d.message, "[" + c + "]") || d.message.find("[" + c + ",") != std::string::npos;
         if (!ours || d.severity == Severity::note) continue;
         d.severity = Severity::error;
         out.push_back(std::move(d));
@@ -222,9 +231,11 @@ Verdict check_job(const CheckInput& in) {
             break;
         case Mode::compile_pass:
             if (!errors.empty())
-                v = fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message), snapshot);
+                v = fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message),
+                         snapshot);
             else if (in.out.compile->result.exit_code != 0)
-                v = fail(fmt::format("does not compile ({})", describe(in.out.compile->result)), head(in.out.compile->result.err));
+                v = fail(fmt::format("does not compile ({})", describe(in.out.compile->result)),
+                         head(in.out.compile->result.err));
             else
                 v = pass();
             break;

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "case/case.hpp"
-#include "run/compiler.hpp"
 #include "diagnostics/finding.hpp"
+#include "run/compiler.hpp"
 #include "run/runner.hpp"
 #include "verdict/expected_files.hpp"
 #include "verdict/status.hpp"
@@ -21,8 +21,8 @@ namespace fearless::check {
 
 struct Verdict {
     Status status = Status::fail;
-    std::string reason;   // one line: why it failed (or a note on a pass)
-    std::string details;  // diff, problems, what the compiler said
+    std::string reason;                        // one line: why it failed (or a note on a pass)
+    std::string details;                       // diff, problems, what the compiler said
     std::optional<std::string> actual_stderr;  // the normalized snapshot (compile-fail)
     std::optional<std::string> actual_stdout;  // what --bless would write (run cases)
     // The only thing wrong is the expected file (missing or different): --bless fixes it.

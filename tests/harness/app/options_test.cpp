@@ -30,9 +30,10 @@ TEST_CASE("options: SPEC §6 defaults", "[harness][options]") {
 }
 
 TEST_CASE("options: every option", "[harness][options]") {
-    auto p = parse({"--cases", "c", "--expected", "e", "--compiler", "g++", "--compiler", "clang++-19", "-I", "inc", "-Iinc2", "-j", "3",
-                    "--filter", "send", "--timeout", "5", "--bless", "--junit", "j.xml", "--json", "r.json", "--no-cache", "--list", "-v",
-                    "cases/a.cpp", "cases/b"});
+    auto p = parse({"--cases",    "c",          "--expected", "e",       "--compiler",  "g++",    "--compiler",
+                    "clang++-19", "-I",         "inc",        "-Iinc2",  "-j",          "3",      "--filter",
+                    "send",       "--timeout",  "5",          "--bless", "--junit",     "j.xml",  "--json",
+                    "r.json",     "--no-cache", "--list",     "-v",      "cases/a.cpp", "cases/b"});
     REQUIRE(p.options);
     const auto& o = *p.options;
     CHECK(o.cases_dir == "c");
@@ -75,8 +76,9 @@ TEST_CASE("options: usage errors exit 2, --help teaches the case format", "[harn
 TEST_CASE("options: the config file sets defaults, the command line wins", "[harness][options]") {
     auto root = std::filesystem::temp_directory_path() / ("fearless-check-options-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(root);
-    write_file(root / "fearless-check.json",
-               R"({"cases": "tests/cases", "expected": "tests/expected", "compilers": ["clang++"], "include": ["inc", "third"],
+    write_file(
+        root / "fearless-check.json",
+        R"({"cases": "tests/cases", "expected": "tests/expected", "compilers": ["clang++"], "include": ["inc", "third"],
                    "flags": ["-DX"], "timeout": 7, "jobs": 5, "clang_tidy": "clang-tidy-19"})");
     auto p = parse({"--compiler", "g++"}, root);
     REQUIRE(p.options);

@@ -4,15 +4,15 @@
 
 #include <unistd.h>
 
-#include "cache/result_cache.hpp"
-#include "fixtures.hpp"
-#include "case/control.hpp"
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
-#include "run/schedule.hpp"
+#include "cache/result_cache.hpp"
+#include "case/control.hpp"
+#include "fixtures.hpp"
 #include "run/commands.hpp"
 #include "run/depfile.hpp"
+#include "run/schedule.hpp"
 #include "util/file.hpp"
 
 using namespace fearless::check;
@@ -20,7 +20,6 @@ using namespace fearless::check;
 namespace {
 
 using fixtures::TempDir;
-
 
 Case case_of(std::string text, std::string id = "t/x") {
     Case identity;
@@ -115,25 +114,28 @@ TEST_CASE("cache: timings merge and compiler versions are remembered", "[harness
 }
 
 TEST_CASE("control: annotated lines blanked, numbering kept, continued statements too", "[harness][control]") {
-    auto c = case_of("//@ compile-fail\nint main() {\n    int a = 1; //~ ERROR x\n    f(\n        a);\n    //~^^ ERROR y\n}\n");
+    auto c = case_of(
+        "//@ compile-fail\nint main() {\n    int a = 1; //~ ERROR x\n    f(\n        a);\n    //~^^ ERROR y\n}\n");
     REQUIRE_FALSE(c.malformed());
     CHECK(control_lines(c) == std::vector<int>{3, 4, 5});
     CHECK(control_source(c) == "//@ compile-fail\nint main() {\n\n\n\n    //~^^ ERROR y\n}\n");
 }
 
 TEST_CASE("pch: the leading include decides who gets the PCH", "[harness][pch]") {
-    CHECK(leading_include({"//@ compile-fail", "// text", "", "#include <fearless/fearless.hpp>", "#include <vector>"}) ==
-          std::optional<std::string>("fearless/fearless.hpp"));
+    CHECK(leading_include({"//@ compile-fail", "// text", "", "#include <fearless/fearless.hpp>",
+                           "#include <vector>"}) == std::optional<std::string>("fearless/fearless.hpp"));
     CHECK(leading_include({"#  include <a.hpp> // why"}) == std::optional<std::string>("a.hpp"));
     CHECK_FALSE(leading_include({"#define X 1", "#include <a.hpp>"}));
     CHECK_FALSE(leading_include({"int x;", "#include <a.hpp>"}));
     CHECK_FALSE(leading_include({"#include \"a.hpp\""}));
-    std::vector<Case> cases = {case_of("//@ compile-pass\n#include <a.hpp>\n"), case_of("//@ compile-pass\n#include <b.hpp>\n"),
+    std::vector<Case> cases = {case_of("//@ compile-pass\n#include <a.hpp>\n"),
+                               case_of("//@ compile-pass\n#include <b.hpp>\n"),
                                case_of("//@ compile-pass\n#include <b.hpp>\n"), case_of("//@ compile-pass\nint x;\n")};
     CHECK(most_common_leading_include(cases) == std::optional<std::string>("b.hpp"));
     CHECK_FALSE(most_common_leading_include({cases[0]}));  // one case is no reason for a PCH
     CHECK(pch_rejected("cc1plus: warning: /c/pch.hpp.gch: not used because `X' is defined [-Winvalid-pch]"));
-    CHECK(pch_rejected("fatal error: file 'a.hpp' has been modified since the precompiled header '/c/pch.pch' was built"));
+    CHECK(pch_rejected(
+        "fatal error: file 'a.hpp' has been modified since the precompiled header '/c/pch.pch' was built"));
     CHECK_FALSE(pch_rejected("error: static assertion failed"));
 }
 

@@ -10,13 +10,15 @@ using namespace fearless::check;
 namespace {
 struct TempTree {
     // Unique per tree: ctest runs the test cases of this file in parallel processes.
-    std::filesystem::path root = std::filesystem::temp_directory_path() /
-                                 ("fearless-check-discover-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
+    std::filesystem::path root =
+        std::filesystem::temp_directory_path() /
+        ("fearless-check-discover-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
     static inline int count = 0;
     TempTree() {
         std::filesystem::remove_all(root);
-        for (auto f : {"cases/a/one.cpp", "cases/a/two.cpp", "cases/b/three.cpp", "cases/b/notes.txt", "expected/a/one.stderr",
-                       "expected/a/one.clang-14.stderr", "expected/a/gone.gcc.stderr", "expected/b/three.stdout", "expected/README.md"})
+        for (auto f : {"cases/a/one.cpp", "cases/a/two.cpp", "cases/b/three.cpp", "cases/b/notes.txt",
+                       "expected/a/one.stderr", "expected/a/one.clang-14.stderr", "expected/a/gone.gcc.stderr",
+                       "expected/b/three.stdout", "expected/README.md"})
             write_file(root / f, "x");
     }
     ~TempTree() { std::filesystem::remove_all(root); }

@@ -97,7 +97,8 @@ TEST_CASE("case: malformed cases name file and line", "[harness][case]") {
         CHECK(c.problems.size() == 1);  // not also "needs at least one annotation"
     }
     SECTION("annotations in a passing mode") {
-        CHECK(has_problem(parse("//@ compile-pass\nint x; //~ ERROR y\n"), "cases/t/x.cpp:2: //~ ERROR annotations only make sense"));
+        CHECK(has_problem(parse("//@ compile-pass\nint x; //~ ERROR y\n"),
+                          "cases/t/x.cpp:2: //~ ERROR annotations only make sense"));
     }
     SECTION("bad values") {
         CHECK(has_problem(parse("//@ compile-pass\n//@ only: msvc\n"), ":2: only: 'msvc'"));

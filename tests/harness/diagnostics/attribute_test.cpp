@@ -65,7 +65,8 @@ TEST_CASE("attribute: several errors, each on its own line", "[harness][attribut
 }
 
 TEST_CASE("attribute: an error with no way back to the case stays outside it", "[harness][attribute]") {
-    auto fs = attribute(parse_diagnostics("include/lib/broken.hpp:3:1: error: expected ';' after struct\n"), "case.cpp", "/r");
+    auto fs = attribute(parse_diagnostics("include/lib/broken.hpp:3:1: error: expected ';' after struct\n"), "case.cpp",
+                        "/r");
     REQUIRE(fs.size() == 1);
     CHECK_FALSE(fs[0].in_case);
     CHECK(fs[0].at.file == "include/lib/broken.hpp");

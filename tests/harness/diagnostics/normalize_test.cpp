@@ -10,11 +10,11 @@
 #include <random>
 
 #include "diagnostics/attribute.hpp"
-#include "verdict/judge.hpp"
-#include "fixtures.hpp"
 #include "diagnostics/normalize.hpp"
 #include "diagnostics/render.hpp"
+#include "fixtures.hpp"
 #include "util/text.hpp"
+#include "verdict/judge.hpp"
 
 using namespace fearless::check;
 
@@ -22,7 +22,8 @@ namespace {
 
 std::vector<Finding> normalized(const std::string& snippet, const std::string& label) {
     auto root = fixtures::sources();
-    return normalize(attribute(parse_diagnostics(fixtures::raw(snippet, label)), snippet + ".cpp", root), NormalizeContext{root});
+    return normalize(attribute(parse_diagnostics(fixtures::raw(snippet, label)), snippet + ".cpp", root),
+                     NormalizeContext{root});
 }
 
 std::string snapshot(const std::string& snippet, const std::string& label) {
@@ -50,7 +51,8 @@ Finding finding(std::string message) {
 }  // namespace
 
 TEST_CASE("normalize: raw → snapshot for every captured output", "[harness][normalize]") {
-    for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several", "user_template", "deep_chain"})
+    for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several",
+                                "user_template", "deep_chain"})
         for (const auto& label : fixtures::labels()) check_golden(snippet, label);
 }
 
@@ -74,7 +76,8 @@ TEST_CASE("normalize: the reason of `= delete` survives, from the echoed declara
         REQUIRE(fs.size() == 1);
         REQUIRE(fs[0].notes.size() == 1);
         CHECK(matchable_text(fs[0]).find("Handle cannot be copied: use clone()") != std::string::npos);
-        CHECK(snapshot("deleted", label).find("  |     Handle(const Handle&) = delete; // Handle cannot be copied: use clone()\n") !=
+        CHECK(snapshot("deleted", label)
+                  .find("  |     Handle(const Handle&) = delete; // Handle cannot be copied: use clone()\n") !=
               std::string::npos);
     }
     // Clang 14 and 22 word it alike, and differ from GCC: one .clang and one .gcc snapshot.
@@ -82,8 +85,9 @@ TEST_CASE("normalize: the reason of `= delete` survives, from the echoed declara
     CHECK(snapshot("deleted", "gcc-12") != snapshot("deleted", "clang-14"));
 }
 
-TEST_CASE("normalize: a deleted operator keeps its reason too (Clang 14: \"candidate function has been explicitly deleted\")",
-          "[harness][normalize]") {
+TEST_CASE(
+    "normalize: a deleted operator keeps its reason too (Clang 14: \"candidate function has been explicitly deleted\")",
+    "[harness][normalize]") {
     for (const auto& label : fixtures::labels()) {
         INFO(label);
         auto fs = normalized("deleted_operator", label);
@@ -105,10 +109,12 @@ TEST_CASE("normalize: no backtrace through library internals", "[harness][normal
 
 TEST_CASE("normalize: unify_static_assert", "[harness][normalize]") {
     auto msg = [](std::string m) { return unify_static_assert({finding(std::move(m))}, {}).at(0).message; };
-    CHECK(msg("static_assert failed due to requirement 'is_x<int>' \"int is no x\"") == "static assertion failed: int is no x");
+    CHECK(msg("static_assert failed due to requirement 'is_x<int>' \"int is no x\"") ==
+          "static assertion failed: int is no x");
     CHECK(msg("static_assert failed due to requirement 'is_x<int>'") == "static assertion failed");
     CHECK(msg("static_assert failed \"plain\"") == "static assertion failed: plain");
-    CHECK(msg("static assertion failed due to requirement 'a<'b'>': msg: with colon") == "static assertion failed: msg: with colon");
+    CHECK(msg("static assertion failed due to requirement 'a<'b'>': msg: with colon") ==
+          "static assertion failed: msg: with colon");
     CHECK(msg("static assertion failed: as GCC says") == "static assertion failed: as GCC says");
     CHECK(msg("something else") == "something else");
 }
@@ -162,8 +168,8 @@ TEST_CASE("normalize: drop_duplicates and order_by_line", "[harness][normalize]"
 TEST_CASE("normalize: the steps are named and ordered", "[harness][normalize]") {
     std::vector<std::string> names;
     for (const auto& s : normalize_steps()) names.emplace_back(s.name);
-    CHECK(names == std::vector<std::string>{"relative_paths", "unify_static_assert", "keep_teaching_notes", "drop_duplicates", "order_by_line",
-                                            "drop_notes_the_message_says"});
+    CHECK(names == std::vector<std::string>{"relative_paths", "unify_static_assert", "keep_teaching_notes",
+                                            "drop_duplicates", "order_by_line", "drop_notes_the_message_says"});
 }
 
 TEST_CASE("normalize: clang-tidy findings are errors of the case", "[harness][normalize]") {
@@ -183,7 +189,8 @@ TEST_CASE("normalize: clang-tidy findings are errors of the case", "[harness][no
 
 TEST_CASE("normalize: a megabyte-long static_assert requirement", "[harness][normalize]") {
     std::string req(2'000'000, 'R');
-    auto out = unify_static_assert({finding("static_assert failed due to requirement '" + req + "' \"the reason\"")}, {});
+    auto out =
+        unify_static_assert({finding("static_assert failed due to requirement '" + req + "' \"the reason\"")}, {});
     CHECK(out.at(0).message == "static assertion failed: the reason");
     out = unify_static_assert({finding("static assertion failed due to requirement '" + req + "': the reason")}, {});
     CHECK(out.at(0).message == "static assertion failed: the reason");
@@ -204,17 +211,28 @@ TEST_CASE("normalize: mangled compiler output never breaks the pipeline", "[harn
                 for (int k = 0; k < 4 && !mangled.empty(); ++k) {
                     std::size_t i = rng() % mangled.size();
                     switch (rng() % 5) {
-                        case 0: mangled.erase(mangled.begin() + static_cast<long>(i)); break;
-                        case 1: mangled.insert(mangled.begin() + static_cast<long>(i), mangled[i]); break;
-                        case 2: mangled[i] = mangled[i].substr(0, rng() % (mangled[i].size() + 1)); break;
-                        case 3: std::swap(mangled[i], mangled[rng() % mangled.size()]); break;
-                        case 4: mangled[i] += ": error: :: note: 99:"; break;
+                        case 0:
+                            mangled.erase(mangled.begin() + static_cast<long>(i));
+                            break;
+                        case 1:
+                            mangled.insert(mangled.begin() + static_cast<long>(i), mangled[i]);
+                            break;
+                        case 2:
+                            mangled[i] = mangled[i].substr(0, rng() % (mangled[i].size() + 1));
+                            break;
+                        case 3:
+                            std::swap(mangled[i], mangled[rng() % mangled.size()]);
+                            break;
+                        case 4:
+                            mangled[i] += ": error: :: note: 99:";
+                            break;
                     }
                 }
                 std::string text = join(mangled, "\n");
                 auto run = [&] {
-                    return render_snapshot(normalize(attribute(parse_diagnostics(text), snippet + ".cpp", root), NormalizeContext{root}),
-                                           lines_of_case);
+                    return render_snapshot(
+                        normalize(attribute(parse_diagnostics(text), snippet + ".cpp", root), NormalizeContext{root}),
+                        lines_of_case);
                 };
                 std::string first;
                 REQUIRE_NOTHROW(first = run());
@@ -235,8 +253,14 @@ TEST_CASE("normalize: a note that only repeats the = delete(\"reason\") of the m
         return f;
     };
     // Clang 19+: the reason is in the message already.
-    CHECK(drop_notes_the_message_says({with_note("overload resolution selected deleted operator '->': `Mutex` data is only reachable through lock()")}, {})
-              .at(0).notes.empty());
+    CHECK(drop_notes_the_message_says(
+              {with_note(
+                  "overload resolution selected deleted operator '->': `Mutex` data is only reachable through lock()")},
+              {})
+              .at(0)
+              .notes.empty());
     // Clang 14: the echoed line is the only place that says it.
-    CHECK(drop_notes_the_message_says({with_note("overload resolution selected deleted operator '->'")}, {}).at(0).notes.size() == 1);
+    CHECK(drop_notes_the_message_says({with_note("overload resolution selected deleted operator '->'")}, {})
+              .at(0)
+              .notes.size() == 1);
 }

@@ -34,7 +34,8 @@ TEST_CASE("diagnostics: Clang puts the chain after the error, as notes", "[harne
         REQUIRE(d.chain.size() == 2);
         CHECK(d.chain[0].at == Location{"include/lib/lib.hpp", 15, 5});
         CHECK(d.chain[1].at == Location{"static_assert.cpp", 5, 10});
-        CHECK(d.chain[1].text == "in instantiation of function template specialization 'lib::spawn<lib::NotSend>' requested here");
+        CHECK(d.chain[1].text ==
+              "in instantiation of function template specialization 'lib::spawn<lib::NotSend>' requested here");
         CHECK(d.notes.empty());  // chain notes are not notes
         // Clang 14 echoes the line bare, newer ones behind a `NN | ` gutter: both give the text.
         CHECK(d.source_line == "    static_assert(is_sendable<T>, \"NotSend cannot be sent between threads safely\");");
@@ -52,7 +53,8 @@ TEST_CASE("diagnostics: the declaration line of a deleted function is kept", "[h
         REQUIRE(ds[0].notes.size() == 1);
         CHECK(ds[0].notes[0].at.file == "include/lib/lib.hpp");
         CHECK(ds[0].notes[0].at.line == 21);
-        CHECK(ds[0].notes[0].source_line == "    Handle(const Handle&) = delete; // Handle cannot be copied: use clone()");
+        CHECK(ds[0].notes[0].source_line ==
+              "    Handle(const Handle&) = delete; // Handle cannot be copied: use clone()");
     }
 }
 
@@ -125,12 +127,19 @@ TEST_CASE("diagnostics: a compiler crash is recognized", "[harness][diagnostics]
 TEST_CASE("diagnostics: megabyte-long lines (template types) neither crash nor crawl", "[harness][diagnostics]") {
     // libstdc++'s std::regex recurses per character and overflows the stack on such lines.
     std::string type(2'000'000, 'T');
-    std::string out = "In file included from x.cpp:1:\n"
-                      "lib.hpp: In instantiation of 'void f() [with T = " + type + "]':\n"
-                      "x.cpp:5:15:   required from here\n"
-                      "lib.hpp:11:19: error: no matching function for call to 'g(" + type + ")'\n"
-                      "   11 |     g(" + type + ");\n"
-                      "      |     ^\n";
+    std::string out =
+        "In file included from x.cpp:1:\n"
+        "lib.hpp: In instantiation of 'void f() [with T = " +
+        type +
+        "]':\n"
+        "x.cpp:5:15:   required from here\n"
+        "lib.hpp:11:19: error: no matching function for call to 'g(" +
+        type +
+        ")'\n"
+        "   11 |     g(" +
+        type +
+        ");\n"
+        "      |     ^\n";
     auto ds = parse_diagnostics(out);
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].message.size() > type.size());

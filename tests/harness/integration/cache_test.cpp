@@ -15,11 +15,11 @@ using namespace fearless::check;
 
 namespace {
 
-using fixtures::TempDir;
+using fixtures::count_of;
 using fixtures::files_under;
 using fixtures::has_line;
 using fixtures::last_line;
-using fixtures::count_of;
+using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path project = FEARLESS_PROJECT_ROOT;
@@ -46,17 +46,20 @@ std::size_t starts(const std::filesystem::path& log) {
 
 }  // namespace
 
-TEST_CASE("integration: a warm run starts no compiler; a header edit re-runs exactly its includers", "[harness][integration][cache]") {
+TEST_CASE("integration: a warm run starts no compiler; a header edit re-runs exactly its includers",
+          "[harness][integration][cache]") {
     TempDir dir("fearless-check-cache-integration");
     auto suite = dir.path / "good";
     std::filesystem::copy(fixtures::dir() / "suites" / "good", suite, std::filesystem::copy_options::recursive);
     // A header only one case includes.
     write_file(suite / "include" / "extra" / "extra.hpp", "#pragma once\ninline int extra() { return 1; }\n");
-    write_file(suite / "cases" / "misc" / "uses_extra.cpp",
-               "//@ compile-pass\n#include <mini/mini.hpp>\n#include <extra/extra.hpp>\nint main() { return extra(); }\n");
+    write_file(
+        suite / "cases" / "misc" / "uses_extra.cpp",
+        "//@ compile-pass\n#include <mini/mini.hpp>\n#include <extra/extra.hpp>\nint main() { return extra(); }\n");
     auto log = dir.path / "starts.log";
     auto cxx = counting_compiler(dir.path, log);
-    const std::vector<std::string> args = {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(), "-j2"};
+    const std::vector<std::string> args = {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(),
+                                           "-j2"};
 
     auto cold = run_tool(suite, args);
     INFO(cold.out << cold.err);
@@ -77,18 +80,22 @@ TEST_CASE("integration: a warm run starts no compiler; a header edit re-runs exa
     CHECK(edited.out == cold.out);
     CHECK(starts(log) == cold_starts + 1);  // uses_extra.cpp, one -fsyntax-only
 
-    auto bypass = run_tool(suite, {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(), "--no-cache"});
+    auto bypass =
+        run_tool(suite, {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(), "--no-cache"});
     CHECK(bypass.out == cold.out);
     CHECK(starts(log) > cold_starts + 10);  // --no-cache runs everything
 }
 
-TEST_CASE("integration: a case whose error is not on its annotated line fails its control compile", "[harness][integration][control]") {
+TEST_CASE("integration: a case whose error is not on its annotated line fails its control compile",
+          "[harness][integration][control]") {
     TempDir dir("fearless-check-control-integration");
     auto suite = fixtures::dir() / "suites" / "control";
-    auto r = run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
+    auto r =
+        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
-    const std::string why = "broken case: control compile failed: the error does not come from the annotated line\\(s\\)";
+    const std::string why =
+        "broken case: control compile failed: the error does not come from the annotated line\\(s\\)";
     CHECK(has_line(r.out, R"(FAIL  cases/uses_copy.cpp  \[gcc-\d+\]  )" + why));
     // One control compile per case, in the first compiler's job; clang's job judges only the error.
     CHECK(has_line(r.out, R"(FAIL  cases/uses_copy.cpp  \[clang-\d+\]  missing expected/uses_copy.stderr)"));
@@ -98,7 +105,8 @@ TEST_CASE("integration: a case whose error is not on its annotated line fails it
     CHECK(has_line(r.out, R"(PASS  cases/multi_line.cpp  \[gcc-\d+\])"));
     CHECK(last_line(r.out) == "2 passed, 2 failed");
     // Cached like the rest: the same verdict again.
-    auto again = run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
+    auto again =
+        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
     CHECK(again.out == r.out);
 }
 
@@ -106,11 +114,14 @@ TEST_CASE("integration: a case whose error is not on its annotated line fails it
 TEST_CASE("integration: diagnostics are identical with and without the PCH", "[harness][integration][pch]") {
     TempDir dir("fearless-check-pch-equivalence");
     auto both_ways = [&](const std::filesystem::path& root, std::vector<std::string> args) {
-        args.insert(args.begin(), {"--compiler", "g++", "--compiler", "clang++", "--compiler", "clang++-22", "-j2", "--bless"});
+        args.insert(args.begin(),
+                    {"--compiler", "g++", "--compiler", "clang++", "--compiler", "clang++-22", "-j2", "--bless"});
         auto name = root.filename().string();
         auto with = args, without = args;
-        with.insert(with.end(), {"--expected", (dir.path / name / "with").string(), "--cache-dir", (dir.path / name / "cache").string()});
-        without.insert(without.end(), {"--expected", (dir.path / name / "without").string(), "--pch", "none", "--no-cache"});
+        with.insert(with.end(), {"--expected", (dir.path / name / "with").string(), "--cache-dir",
+                                 (dir.path / name / "cache").string()});
+        without.insert(without.end(),
+                       {"--expected", (dir.path / name / "without").string(), "--pch", "none", "--no-cache"});
         auto a = run_tool(root, with);
         auto b = run_tool(root, without);
         INFO(a.out << a.err << b.out << b.err);
@@ -127,9 +138,9 @@ TEST_CASE("integration: diagnostics are identical with and without the PCH", "[h
     }
     SECTION("a sample of the project's cases") {
         // Cases that pass their control compile (a broken case is not blessed, so not compared).
-        both_ways(project, {"cases/shared-state/copy-arc.cpp", "cases/send/arc-of-cell-fixed.cpp", "cases/scoped/shared-cell.cpp",
-                            "cases/dangling/range-for-over-guard.cpp", "cases/use-after-send/arc-after-move.cpp",
-                            "cases/listings/16-14-rc-across-threads.cpp", "cases/channels/copy-receiver.cpp",
-                            "cases/shared-state/deref-without-lock.cpp"});
+        both_ways(project, {"cases/shared-state/copy-arc.cpp", "cases/send/arc-of-cell-fixed.cpp",
+                            "cases/scoped/shared-cell.cpp", "cases/dangling/range-for-over-guard.cpp",
+                            "cases/use-after-send/arc-after-move.cpp", "cases/listings/16-14-rc-across-threads.cpp",
+                            "cases/channels/copy-receiver.cpp", "cases/shared-state/deref-without-lock.cpp"});
     }
 }

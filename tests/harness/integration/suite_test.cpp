@@ -5,8 +5,8 @@
 #include <map>
 #include <regex>
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
 #include "run/process/process.hpp"
@@ -16,10 +16,10 @@ using namespace fearless::check;
 
 namespace {
 
-using fixtures::TempDir;
 using fixtures::files_under;
 using fixtures::has_line;
 using fixtures::last_line;
+using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
@@ -43,22 +43,37 @@ std::vector<std::string> with_compilers(std::vector<std::string> args) {
 TEST_CASE("integration: every bad case fails for its own reason", "[harness][integration]") {
     TempDir reports("fearless-check-integration-reports");
     auto suite = fixtures::dir() / "suites" / "bad";
-    auto r = run_tool(suite, {"--compiler", "g++", "--junit", (reports.path / "r.xml").string(), "--json", (reports.path / "r.json").string()});
+    auto r = run_tool(suite, {"--compiler", "g++", "--junit", (reports.path / "r.xml").string(), "--json",
+                              (reports.path / "r.json").string()});
     INFO(r.out << r.err);
     REQUIRE(r.outcome == Outcome::exited);
     CHECK(r.exit_code == 1);
     const std::string g = R"(  \[gcc-\d+\]  )", none = R"(  \[-\]  )";
-    CHECK(has_line(r.out, "FAIL  cases/compiles.cpp" + g + "compiled without errors, but a compile-fail case must not"));
-    CHECK(has_line(r.out, "FAIL  cases/wrong_line.cpp" + g +
-                              R"(line 6: expected an error containing "cannot be sent between threads safely", found none on that line \(errors on line\(s\) 7\) \(and 1 more\))"));
-    CHECK(has_line(r.out, "FAIL  cases/wrong_text.cpp" + g + R"(line 6: expected an error containing "may outlive", but the error there says: static assertion failed: mini: .*)"));
-    CHECK(has_line(r.out, "FAIL  cases/unexpected_error.cpp" + g + R"(line 7: unexpected error \(no //~ ERROR on that line\): .*undeclared_name.*)"));
+    CHECK(
+        has_line(r.out, "FAIL  cases/compiles.cpp" + g + "compiled without errors, but a compile-fail case must not"));
+    CHECK(has_line(
+        r.out,
+        "FAIL  cases/wrong_line.cpp" + g +
+            R"(line 6: expected an error containing "cannot be sent between threads safely", found none on that line \(errors on line\(s\) 7\) \(and 1 more\))"));
+    CHECK(has_line(
+        r.out,
+        "FAIL  cases/wrong_text.cpp" + g +
+            R"(line 6: expected an error containing "may outlive", but the error there says: static assertion failed: mini: .*)"));
+    CHECK(has_line(r.out, "FAIL  cases/unexpected_error.cpp" + g +
+                              R"(line 7: unexpected error \(no //~ ERROR on that line\): .*undeclared_name.*)"));
     CHECK(has_line(r.out, "FAIL  cases/no_mode.cpp" + none + "malformed case: cases/no_mode.cpp:1: no mode: .*"));
-    CHECK(has_line(r.out, "FAIL  cases/unknown_directive.cpp" + none + "malformed case: cases/unknown_directive.cpp:2: unknown directive '//@ expect-fail'.*"));
-    CHECK(has_line(r.out, "FAIL  cases/two_modes.cpp" + none + "malformed case: cases/two_modes.cpp:2: a second mode 'run-pass'.*"));
-    CHECK(has_line(r.out, "FAIL  cases/no_annotations.cpp" + none + "malformed case: cases/no_annotations.cpp:1: a compile-fail case needs at least one //~ ERROR.*"));
-    CHECK(has_line(r.out, "FAIL  cases/above_first_line.cpp" + none + "malformed case: cases/above_first_line.cpp:1: annotation points to line -1, above the first line"));
-    CHECK(has_line(r.out, "FAIL  cases/deadlock.cpp" + g + R"(timed out after 2 s \(deadlock or endless loop\?\), killed)"));
+    CHECK(has_line(r.out, "FAIL  cases/unknown_directive.cpp" + none +
+                              "malformed case: cases/unknown_directive.cpp:2: unknown directive '//@ expect-fail'.*"));
+    CHECK(has_line(r.out, "FAIL  cases/two_modes.cpp" + none +
+                              "malformed case: cases/two_modes.cpp:2: a second mode 'run-pass'.*"));
+    CHECK(has_line(
+        r.out, "FAIL  cases/no_annotations.cpp" + none +
+                   "malformed case: cases/no_annotations.cpp:1: a compile-fail case needs at least one //~ ERROR.*"));
+    CHECK(has_line(
+        r.out, "FAIL  cases/above_first_line.cpp" + none +
+                   "malformed case: cases/above_first_line.cpp:1: annotation points to line -1, above the first line"));
+    CHECK(has_line(r.out,
+                   "FAIL  cases/deadlock.cpp" + g + R"(timed out after 2 s \(deadlock or endless loop\?\), killed)"));
     CHECK(has_line(r.out, "FAIL  cases/segfault.cpp" + g + "crashed: killed by SIGSEGV"));
     CHECK(has_line(r.out, "FAIL  cases/exit_code.cpp" + g + "exited with code 1, run-pass expects 0"));
     CHECK(has_line(r.out, "FAIL  cases/output_differs.cpp" + g + "stdout differs from expected/output_differs.stdout"));
@@ -66,7 +81,8 @@ TEST_CASE("integration: every bad case fails for its own reason", "[harness][int
     CHECK(has_line(r.out, "    \\+hello, world"));
     CHECK(has_line(r.out, "FAIL  cases/missing_expected.cpp" + g + "missing expected/missing_expected.stderr"));
     CHECK(has_line(r.out, "    accept it with: .*fearless-check --bless cases/missing_expected.cpp"));
-    CHECK(has_line(r.out, "FAIL  cases/snapshot_differs.cpp" + g + "diagnostics differ from expected/snapshot_differs.stderr"));
+    CHECK(has_line(
+        r.out, "FAIL  cases/snapshot_differs.cpp" + g + "diagnostics differ from expected/snapshot_differs.stderr"));
     CHECK(has_line(r.out, "FAIL  expected/gone.stderr" + none + "stale expected file: .*"));
     CHECK(has_line(r.out, R"(PASS  cases/passes.cpp  \[gcc-\d+\])"));
     CHECK(has_line(r.out, "SKIP  cases/clang_only.cpp" + g + "only: clang"));
@@ -77,7 +93,8 @@ TEST_CASE("integration: every bad case fails for its own reason", "[harness][int
     REQUIRE(std::regex_search(r.out, m, std::regex("the would-be file: (\\S*missing_expected.stderr)")));
     auto would_be = read_file(m[1].str());
     REQUIRE(would_be);
-    CHECK(would_be->rfind("error: static assertion failed: mini: this value cannot be sent between threads safely\n", 0) == 0);
+    CHECK(would_be->rfind("error: static assertion failed: mini: this value cannot be sent between threads safely\n",
+                          0) == 0);
 
     auto json = nlohmann::json::parse(*read_file(reports.path / "r.json"));
     CHECK(json["summary"]["passed"] == 1);
@@ -90,15 +107,19 @@ TEST_CASE("integration: every bad case fails for its own reason", "[harness][int
 
 TEST_CASE("integration: a path that matches no case, a missing compiler", "[harness][integration]") {
     auto suite = fixtures::dir() / "suites" / "bad";
-    auto r = run_tool(suite, {"-v", "--compiler", "g++", "--compiler", "no-such-compiler++", "cases/passes.cpp", "cases/nope.cpp"});
+    auto r = run_tool(
+        suite, {"-v", "--compiler", "g++", "--compiler", "no-such-compiler++", "cases/passes.cpp", "cases/nope.cpp"});
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     CHECK(has_line(r.out, R"(FAIL  cases/nope.cpp  \[-\]  no case matches it .*)"));
-    CHECK(has_line(r.out, R"(FAIL  cases/passes.cpp  \[no-such-compiler\+\+\]  compiler 'no-such-compiler\+\+' not found)"));
+    CHECK(has_line(r.out,
+                   R"(FAIL  cases/passes.cpp  \[no-such-compiler\+\+\]  compiler 'no-such-compiler\+\+' not found)"));
     CHECK(has_line(r.out, R"(PASS  cases/passes.cpp  \[gcc-\d+\])"));
     CHECK(last_line(r.out) == "1 passed, 2 failed");
     // -v shows the exact command, runnable as printed.
-    CHECK(has_line(r.out, R"(    \$ cd \S+/suites/bad && LC_ALL=C g\+\+ -std=c\+\+20 -pthread -fno-diagnostics-color -I\S+ .*-fsyntax-only cases/passes.cpp)"));
+    CHECK(has_line(
+        r.out,
+        R"(    \$ cd \S+/suites/bad && LC_ALL=C g\+\+ -std=c\+\+20 -pthread -fno-diagnostics-color -I\S+ .*-fsyntax-only cases/passes.cpp)"));
 }
 
 TEST_CASE("integration: usage and configuration errors exit 2", "[harness][integration]") {

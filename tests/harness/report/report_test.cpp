@@ -13,8 +13,13 @@ using namespace fearless::check;
 namespace {
 std::vector<Result> sample() {
     return {Result{"cases/a.cpp", "gcc-12", Status::pass, "", "", std::chrono::milliseconds(250), {"g++ a.cpp"}},
-            Result{"cases/b.cpp", "clang-14", Status::fail, "line 3: expected an error containing \"x<y>\"", "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n",
-                   {}, {}},
+            Result{"cases/b.cpp",
+                   "clang-14",
+                   Status::fail,
+                   "line 3: expected an error containing \"x<y>\"",
+                   "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n",
+                   {},
+                   {}},
             Result{"cases/c.cpp", "gcc-12", Status::skip, "only: clang", "", {}, {}}};
 }
 }  // namespace
@@ -53,9 +58,11 @@ TEST_CASE("report: colour only when enabled, NO_COLOR respected", "[harness][rep
 
 TEST_CASE("report: JUnit XML", "[harness][report]") {
     auto xml = junit_report(sample(), std::chrono::milliseconds(1500));
-    CHECK(xml.find("<testsuite name=\"fearless-check\" tests=\"3\" failures=\"1\" skipped=\"1\" time=\"1.500\">") != std::string::npos);
+    CHECK(xml.find("<testsuite name=\"fearless-check\" tests=\"3\" failures=\"1\" skipped=\"1\" time=\"1.500\">") !=
+          std::string::npos);
     CHECK(xml.find("<testcase classname=\"cases/a.cpp\" name=\"gcc-12\" time=\"0.250\"/>") != std::string::npos);
-    CHECK(xml.find("<failure message=\"line 3: expected an error containing &quot;x&lt;y&gt;&quot;\">") != std::string::npos);
+    CHECK(xml.find("<failure message=\"line 3: expected an error containing &quot;x&lt;y&gt;&quot;\">") !=
+          std::string::npos);
     CHECK(xml.find("<skipped message=\"only: clang\"/>") != std::string::npos);
 }
 

@@ -33,7 +33,8 @@ TEST_CASE("compiler: only: requirements", "[harness][compiler]") {
 }
 
 TEST_CASE("compiler: duplicate labels get the command", "[harness][compiler]") {
-    std::vector<Compiler> cs = {{"clang++", Family::clang, 14, "clang-14", {}, {}}, {"clang++-14", Family::clang, 14, "clang-14", {}, {}}};
+    std::vector<Compiler> cs = {{"clang++", Family::clang, 14, "clang-14", {}, {}},
+                                {"clang++-14", Family::clang, 14, "clang-14", {}, {}}};
     disambiguate_labels(cs);
     CHECK(cs[0].label == "clang-14 (clang++)");
     CHECK(cs[1].label == "clang-14 (clang++-14)");
@@ -49,7 +50,8 @@ TEST_CASE("plan: cases × compilers, only: misses are skips, malformed cases are
     a.mode = b.mode = Mode::compile_pass;
     b.only = {*parse_compiler_req("clang")};
     bad.problems = {"x.cpp:1: no mode"};
-    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}}, {"clang++", Family::clang, 14, "clang-14", {}, {}}};
+    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}},
+                                {"clang++", Family::clang, 14, "clang-14", {}, {}}};
     auto jobs = plan_jobs({a, b, bad}, cs);
     REQUIRE(jobs.size() == 4);
     CHECK(jobs[2].case_index == 1);
@@ -57,12 +59,14 @@ TEST_CASE("plan: cases × compilers, only: misses are skips, malformed cases are
     CHECK(jobs[3].skip_reason.empty());
 }
 
-TEST_CASE("plan: one control compile per compile-fail case, on the first compiler that runs it", "[harness][plan][control]") {
+TEST_CASE("plan: one control compile per compile-fail case, on the first compiler that runs it",
+          "[harness][plan][control]") {
     Case fail, clang_only, pass;
     fail.mode = clang_only.mode = Mode::compile_fail;
     clang_only.only = {*parse_compiler_req("clang")};
     pass.mode = Mode::compile_pass;
-    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}}, {"clang++", Family::clang, 14, "clang-14", {}, {}},
+    std::vector<Compiler> cs = {{"g++", Family::gcc, 12, "gcc-12", {}, {}},
+                                {"clang++", Family::clang, 14, "clang-14", {}, {}},
                                 {"clang++-19", Family::clang, 19, "clang-19", {}, {}}};
     auto jobs = plan_jobs({fail, clang_only, pass}, cs);
     REQUIRE(jobs.size() == 9);
@@ -76,12 +80,14 @@ TEST_CASE("plan: one control compile per compile-fail case, on the first compile
     CHECK(jobs[1].control);
 }
 
-TEST_CASE("commands: a PCH is built with the case flags; Clang's with the header's templates instantiated", "[harness][commands][pch]") {
+TEST_CASE("commands: a PCH is built with the case flags; Clang's with the header's templates instantiated",
+          "[harness][commands][pch]") {
     Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}}, clang{"clang++", Family::clang, 14, "clang-14", {}, {}};
     const std::vector<std::string> flags = {"-std=c++20", "-pthread", "-Iinclude"};
     auto g = pch_command(gcc, flags, "/c/pch.hpp", "/c/pch.hpp.gch", "/c/d.d", "/proj");
-    CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude", "-MD", "-MF",
-                                             "/c/d.d", "-x", "c++-header", "/c/pch.hpp", "-o", "/c/pch.hpp.gch"});
+    CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude",
+                                             "-MD", "-MF", "/c/d.d", "-x", "c++-header", "/c/pch.hpp", "-o",
+                                             "/c/pch.hpp.gch"});
     auto k = pch_command(clang, flags, "/c/pch.hpp", "/c/pch.pch", "/c/d.d", "/proj");
     CHECK(std::count(k.argv.begin(), k.argv.end(), "-fpch-instantiate-templates") == 1);
     CHECK(k.cwd == "/proj");
@@ -97,8 +103,8 @@ TEST_CASE("commands: the flags compilers get, and the ones they never get", "[ha
     s.flags = {"-DCONFIG"};
     Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}}, clang{"clang++", Family::clang, 14, "clang-14", {}, {}};
     auto g = compile_command(gcc, c, s, std::nullopt);
-    CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude", "-DCONFIG",
-                                             "-DCASE", "-fsyntax-only", "cases/t/x.cpp"});
+    CHECK(g.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-fno-diagnostics-color", "-Iinclude",
+                                             "-DCONFIG", "-DCASE", "-fsyntax-only", "cases/t/x.cpp"});
     CHECK(g.cwd == "/proj");
     CHECK(g.env.at("LC_ALL") == "C");
     auto k = compile_command(clang, c, s, std::filesystem::path("/tmp/d/case"));
@@ -106,11 +112,14 @@ TEST_CASE("commands: the flags compilers get, and the ones they never get", "[ha
     CHECK(std::count(k.argv.begin(), k.argv.end(), "-fsyntax-only") == 0);
     CHECK(std::find(k.argv.begin(), k.argv.end(), "/tmp/d/case") != k.argv.end());
     for (const auto& cmd : {g, k})
-        for (const char* hidden : {"-fno-diagnostics-show-caret", "-fdiagnostics-plain-output", "-fno-caret-diagnostics"})
+        for (const char* hidden :
+             {"-fno-diagnostics-show-caret", "-fdiagnostics-plain-output", "-fno-caret-diagnostics"})
             CHECK(std::find(cmd.argv.begin(), cmd.argv.end(), hidden) == cmd.argv.end());
     auto t = tidy_command(Checker{"clang-tidy", {"bugprone-use-after-move"}}, c, s);
     CHECK(t.argv[1] == "--checks=-*,bugprone-use-after-move");
-    CHECK(shell_line(g) == "cd /proj && LC_ALL=C g++ -std=c++20 -pthread -fno-diagnostics-color -Iinclude -DCONFIG -DCASE -fsyntax-only cases/t/x.cpp");
+    CHECK(
+        shell_line(g) ==
+        "cd /proj && LC_ALL=C g++ -std=c++20 -pthread -fno-diagnostics-color -Iinclude -DCONFIG -DCASE -fsyntax-only cases/t/x.cpp");
 }
 
 TEST_CASE("commands: program limits", "[harness][commands]") {

@@ -26,13 +26,19 @@ TEST_CASE("pool: every job runs once, done() on the calling thread", "[harness][
 }
 
 TEST_CASE("pool: zero jobs, more workers than jobs, an exception", "[harness][pool]") {
-    run_parallel(0, 4, [](std::size_t) { FAIL("no job"); }, [](std::size_t) { FAIL("no job"); });
+    run_parallel(
+        0, 4, [](std::size_t) { FAIL("no job"); }, [](std::size_t) { FAIL("no job"); });
     int n = 0;
-    run_parallel(2, 64, [](std::size_t) {}, [&](std::size_t) { ++n; });
+    run_parallel(
+        2, 64, [](std::size_t) {}, [&](std::size_t) { ++n; });
     CHECK(n == 2);
     int reported = 0;
     CHECK_THROWS_AS(run_parallel(
-                        10, 3, [](std::size_t i) { if (i == 5) throw std::runtime_error("job 5"); }, [&](std::size_t) { ++reported; }),
+                        10, 3,
+                        [](std::size_t i) {
+                            if (i == 5) throw std::runtime_error("job 5");
+                        },
+                        [&](std::size_t) { ++reported; }),
                     std::runtime_error);
     CHECK(reported == 10);  // the others still ran and were reported
 }

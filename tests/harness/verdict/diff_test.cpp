@@ -4,7 +4,9 @@
 
 using namespace fearless::check;
 
-TEST_CASE("diff: equal texts give nothing", "[harness][diff]") { CHECK(unified_diff("a\nb\n", "a\nb\n", "x", "y").empty()); }
+TEST_CASE("diff: equal texts give nothing", "[harness][diff]") {
+    CHECK(unified_diff("a\nb\n", "a\nb\n", "x", "y").empty());
+}
 
 TEST_CASE("diff: one changed line with context", "[harness][diff]") {
     std::string a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n", b = "1\n2\n3\n4\nFIVE\n6\n7\n8\n9\n";

@@ -12,13 +12,16 @@ Finding error_on(int line, std::string message, bool in_case = true) {
     f.in_case = in_case;
     return f;
 }
-Annotation ann(int line, std::string text, bool regex = false) { return Annotation{line, line, std::move(text), regex}; }
+Annotation ann(int line, std::string text, bool regex = false) {
+    return Annotation{line, line, std::move(text), regex};
+}
 }  // namespace
 
 TEST_CASE("expectations: every annotation matched, nothing else", "[harness][expectations]") {
     auto errors = {error_on(5, "static assertion failed: Rc<int> cannot be sent between threads safely")};
     CHECK(match_annotations({ann(5, "cannot be sent between threads safely")}, errors).empty());
-    CHECK(match_annotations({ann(5, "/Rc<.*> cannot be sent/", true)}, errors).size() == 1);  // the slashes are literal here
+    CHECK(match_annotations({ann(5, "/Rc<.*> cannot be sent/", true)}, errors).size() ==
+          1);  // the slashes are literal here
     CHECK(match_annotations({ann(5, "Rc<.*> cannot be sent", true)}, errors).empty());
 }
 
@@ -26,12 +29,16 @@ TEST_CASE("expectations: wrong line, wrong text, unexpected error", "[harness][e
     auto errors = {error_on(7, "static assertion failed: cannot be sent")};
     auto wrong_line = match_annotations({ann(6, "cannot be sent")}, errors);
     REQUIRE(wrong_line.size() == 2);
-    CHECK(wrong_line[0] == "line 6: expected an error containing \"cannot be sent\", found none on that line (errors on line(s) 7)");
-    CHECK(wrong_line[1] == "line 7: unexpected error (no //~ ERROR on that line): static assertion failed: cannot be sent");
+    CHECK(wrong_line[0] ==
+          "line 6: expected an error containing \"cannot be sent\", found none on that line (errors on line(s) 7)");
+    CHECK(wrong_line[1] ==
+          "line 7: unexpected error (no //~ ERROR on that line): static assertion failed: cannot be sent");
 
     auto wrong_text = match_annotations({ann(7, "may outlive")}, errors);
     REQUIRE(wrong_text.size() == 1);
-    CHECK(wrong_text[0] == "line 7: expected an error containing \"may outlive\", but the error there says: static assertion failed: cannot be sent");
+    CHECK(
+        wrong_text[0] ==
+        "line 7: expected an error containing \"may outlive\", but the error there says: static assertion failed: cannot be sent");
 
     auto none = match_annotations({ann(3, "x")}, {});
     REQUIRE(none.size() == 1);

@@ -18,13 +18,14 @@ Compiler compiler(Family f, int major) {
     return c;
 }
 bool writes(const BlessPlan& p, const std::string& file, const std::string& text) {
-    return std::any_of(p.writes.begin(), p.writes.end(), [&](const auto& w) { return w.first == file && w.second == text; });
+    return std::any_of(p.writes.begin(), p.writes.end(),
+                       [&](const auto& w) { return w.first == file && w.second == text; });
 }
 bool removes(const BlessPlan& p, const std::string& file) {
     return std::find(p.removals.begin(), p.removals.end(), std::filesystem::path(file)) != p.removals.end();
 }
-const Compiler gcc12 = compiler(Family::gcc, 12), clang14 = compiler(Family::clang, 14), clang19 = compiler(Family::clang, 19),
-               clang22 = compiler(Family::clang, 22);
+const Compiler gcc12 = compiler(Family::gcc, 12), clang14 = compiler(Family::clang, 14),
+               clang19 = compiler(Family::clang, 19), clang22 = compiler(Family::clang, 22);
 }  // namespace
 
 TEST_CASE("snapshot: the most specific expected file wins", "[harness][snapshot]") {
@@ -53,7 +54,8 @@ TEST_CASE("snapshot: bless writes the least specific file true for every compile
         CHECK(removes(p, "e/t/x.clang-22.stderr"));
     }
     SECTION("a family disagrees with itself: the odd version out gets its own file") {
-        auto p = plan_bless("e", "t/x", "stderr", {{&gcc12, "G"}, {&clang14, "old"}, {&clang19, "new"}, {&clang22, "new"}});
+        auto p =
+            plan_bless("e", "t/x", "stderr", {{&gcc12, "G"}, {&clang14, "old"}, {&clang19, "new"}, {&clang22, "new"}});
         REQUIRE(p.writes.size() == 3);
         CHECK(writes(p, "e/t/x.gcc.stderr", "G"));
         CHECK(writes(p, "e/t/x.clang.stderr", "new"));

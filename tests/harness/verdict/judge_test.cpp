@@ -3,9 +3,9 @@
 
 #include <csignal>
 
-#include "verdict/judge.hpp"
 #include "fixtures.hpp"
 #include "util/text.hpp"
+#include "verdict/judge.hpp"
 
 using namespace fearless::check;
 
@@ -190,9 +190,11 @@ TEST_CASE("check: clang-tidy findings are errors for the annotations", "[harness
     f.c.checks = {Checker{"clang-tidy", {"bugprone-use-after-move"}}};
     f.root = "/work/main/tests/harness/fixtures/diagnostics/src";
     f.out.compile = StepRun{{}, exited(0)};
-    f.out.checkers.push_back(StepRun{{}, exited(0, "", fixtures::read(fixtures::diagnostics() / "use_after_move.clang-tidy-14.stdout"))});
+    f.out.checkers.push_back(
+        StepRun{{}, exited(0, "", fixtures::read(fixtures::diagnostics() / "use_after_move.clang-tidy-14.stdout"))});
     f.bless = true;
     auto v = f.verdict();
     CHECK(v.status == Status::pass);
-    CHECK(v.actual_stderr->find("error: 's' used after it was moved [bugprone-use-after-move]\n --> use_after_move.cpp:9:5\n") == 0);
+    CHECK(v.actual_stderr->find(
+              "error: 's' used after it was moved [bugprone-use-after-move]\n --> use_after_move.cpp:9:5\n") == 0);
 }

@@ -84,7 +84,7 @@ constexpr std::chrono::milliseconds pipe_grace{500};
 
 // An owned file descriptor.
 class Fd {
-public:
+  public:
     Fd() = default;
     explicit Fd(int fd) : fd_(fd) {}
     Fd(Fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
@@ -107,7 +107,7 @@ public:
     }
     explicit operator bool() const { return fd_ >= 0; }
 
-private:
+  private:
     int fd_ = -1;
 };
 
@@ -176,12 +176,11 @@ RlimitSetting make_rlimit(int resource, std::optional<unsigned long> limit, unsi
 // The v2 initializer that prepares the child between fork and exec. Every
 // member function called in the child uses async-signal-safe calls only.
 struct ChildSetup {
-    const char* cwd = nullptr;                    // nullptr: inherit
+    const char* cwd = nullptr;  // nullptr: inherit
     std::array<RlimitSetting, 3> rlimits{};
     pid_t parent = 0;
 
-    bp::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&,
-                                 const char* const*) const {
+    bp::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&, const char* const*) const {
         // Own process group, so that the parent can kill every descendant at once.
         if (::setpgid(0, 0) != 0) return last_error();
         // Die with the thread that started us (it waits for us, so it only goes
@@ -222,8 +221,8 @@ struct ChildSetup {
                        const char* const*, const bp::error_code&) const {}
     // exec (or a setup step) failed; the launcher has already sent errno to the
     // parent. Leave without running the parent's atexit handlers (v2 calls exit()).
-    [[noreturn]] void on_exec_error(bp::posix::default_launcher&, const bp::filesystem::path&,
-                                    const char* const*, const bp::error_code&) const {
+    [[noreturn]] void on_exec_error(bp::posix::default_launcher&, const bp::filesystem::path&, const char* const*,
+                                    const bp::error_code&) const {
         ::_exit(127);
     }
 
@@ -386,8 +385,7 @@ void run(const Command& cmd, const Limits& limits, ProcessResult& r) {
 
     ChildSetup setup;
     setup.cwd = cmd.cwd.empty() ? nullptr : cmd.cwd.c_str();
-    setup.rlimits = {make_rlimit(RLIMIT_CPU, limits.cpu_seconds, 1),
-                     make_rlimit(RLIMIT_AS, limits.address_space, 0),
+    setup.rlimits = {make_rlimit(RLIMIT_CPU, limits.cpu_seconds, 1), make_rlimit(RLIMIT_AS, limits.address_space, 0),
                      make_rlimit(RLIMIT_FSIZE, limits.file_size, 0)};
     setup.parent = ::getpid();
 
@@ -559,56 +557,91 @@ std::optional<fs::path> find_program(const std::string& name, const std::string&
 
 std::string signal_name(int sig) {
     switch (sig) {
-        case SIGHUP: return "SIGHUP";
-        case SIGINT: return "SIGINT";
-        case SIGQUIT: return "SIGQUIT";
-        case SIGILL: return "SIGILL";
-        case SIGTRAP: return "SIGTRAP";
-        case SIGABRT: return "SIGABRT";
-        case SIGBUS: return "SIGBUS";
-        case SIGFPE: return "SIGFPE";
-        case SIGKILL: return "SIGKILL";
-        case SIGUSR1: return "SIGUSR1";
-        case SIGSEGV: return "SIGSEGV";
-        case SIGUSR2: return "SIGUSR2";
-        case SIGPIPE: return "SIGPIPE";
-        case SIGALRM: return "SIGALRM";
-        case SIGTERM: return "SIGTERM";
-        case SIGCHLD: return "SIGCHLD";
-        case SIGCONT: return "SIGCONT";
-        case SIGSTOP: return "SIGSTOP";
-        case SIGTSTP: return "SIGTSTP";
-        case SIGTTIN: return "SIGTTIN";
-        case SIGTTOU: return "SIGTTOU";
-        case SIGURG: return "SIGURG";
-        case SIGXCPU: return "SIGXCPU";
-        case SIGXFSZ: return "SIGXFSZ";
-        case SIGVTALRM: return "SIGVTALRM";
-        case SIGPROF: return "SIGPROF";
-        case SIGWINCH: return "SIGWINCH";
-        case SIGIO: return "SIGIO";
-        case SIGSYS: return "SIGSYS";
+        case SIGHUP:
+            return "SIGHUP";
+        case SIGINT:
+            return "SIGINT";
+        case SIGQUIT:
+            return "SIGQUIT";
+        case SIGILL:
+            return "SIGILL";
+        case SIGTRAP:
+            return "SIGTRAP";
+        case SIGABRT:
+            return "SIGABRT";
+        case SIGBUS:
+            return "SIGBUS";
+        case SIGFPE:
+            return "SIGFPE";
+        case SIGKILL:
+            return "SIGKILL";
+        case SIGUSR1:
+            return "SIGUSR1";
+        case SIGSEGV:
+            return "SIGSEGV";
+        case SIGUSR2:
+            return "SIGUSR2";
+        case SIGPIPE:
+            return "SIGPIPE";
+        case SIGALRM:
+            return "SIGALRM";
+        case SIGTERM:
+            return "SIGTERM";
+        case SIGCHLD:
+            return "SIGCHLD";
+        case SIGCONT:
+            return "SIGCONT";
+        case SIGSTOP:
+            return "SIGSTOP";
+        case SIGTSTP:
+            return "SIGTSTP";
+        case SIGTTIN:
+            return "SIGTTIN";
+        case SIGTTOU:
+            return "SIGTTOU";
+        case SIGURG:
+            return "SIGURG";
+        case SIGXCPU:
+            return "SIGXCPU";
+        case SIGXFSZ:
+            return "SIGXFSZ";
+        case SIGVTALRM:
+            return "SIGVTALRM";
+        case SIGPROF:
+            return "SIGPROF";
+        case SIGWINCH:
+            return "SIGWINCH";
+        case SIGIO:
+            return "SIGIO";
+        case SIGSYS:
+            return "SIGSYS";
 #ifdef SIGSTKFLT
-        case SIGSTKFLT: return "SIGSTKFLT";
+        case SIGSTKFLT:
+            return "SIGSTKFLT";
 #endif
 #ifdef SIGPWR
-        case SIGPWR: return "SIGPWR";
+        case SIGPWR:
+            return "SIGPWR";
 #endif
-        default: return "signal " + std::to_string(sig);
+        default:
+            return "signal " + std::to_string(sig);
     }
 }
 
 std::string describe(const ProcessResult& r) {
     switch (r.outcome) {
-        case Outcome::exited: return "exited with code " + std::to_string(r.exit_code);
+        case Outcome::exited:
+            return "exited with code " + std::to_string(r.exit_code);
         case Outcome::signaled: {
             std::string s = "killed by " + signal_name(r.signal);
             if (r.signal == SIGXCPU) s += " (CPU time limit)";
             if (r.signal == SIGXFSZ) s += " (file size limit)";
             return s;
         }
-        case Outcome::timed_out: return "timed out after " + seconds_text(r.timeout);
-        case Outcome::failed_to_start: return "failed to start: " + r.start_error;
+        case Outcome::timed_out:
+            return "timed out after " + seconds_text(r.timeout);
+        case Outcome::failed_to_start:
+            return "failed to start: " + r.start_error;
     }
     return "unknown outcome";
 }

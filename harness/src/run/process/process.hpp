@@ -35,34 +35,34 @@ namespace fearless::check {
 
 // What to run.
 struct Command {
-    std::vector<std::string> argv;                 // argv[0] is looked up on PATH if it has no '/'
-                                                   // (the PATH of `env` if it sets one, else the parent's);
-                                                   // with a '/', it is relative to the parent's cwd
-    std::filesystem::path cwd;                     // empty: inherit
-    std::map<std::string, std::string> env;        // added to / overriding the parent's environment
-    std::vector<std::string> env_remove;           // variables removed from the inherited environment
+    std::vector<std::string> argv;           // argv[0] is looked up on PATH if it has no '/'
+                                             // (the PATH of `env` if it sets one, else the parent's);
+                                             // with a '/', it is relative to the parent's cwd
+    std::filesystem::path cwd;               // empty: inherit
+    std::map<std::string, std::string> env;  // added to / overriding the parent's environment
+    std::vector<std::string> env_remove;     // variables removed from the inherited environment
 };
 
 // What the child may use. Resource limits are set in the child before exec.
 struct Limits {
-    std::chrono::milliseconds timeout{60'000};     // wall clock; the whole process group is killed (SIGKILL) at it
-    std::optional<unsigned long> cpu_seconds;      // RLIMIT_CPU: SIGXCPU at the limit, SIGKILL a second later
-    std::optional<unsigned long> address_space;    // RLIMIT_AS, bytes: allocations beyond it fail
-    std::optional<unsigned long> file_size;        // RLIMIT_FSIZE, bytes: SIGXFSZ when a write goes past it
-    std::size_t output_cap = 4u << 20;             // bytes kept per stream; the rest is read and dropped
+    std::chrono::milliseconds timeout{60'000};   // wall clock; the whole process group is killed (SIGKILL) at it
+    std::optional<unsigned long> cpu_seconds;    // RLIMIT_CPU: SIGXCPU at the limit, SIGKILL a second later
+    std::optional<unsigned long> address_space;  // RLIMIT_AS, bytes: allocations beyond it fail
+    std::optional<unsigned long> file_size;      // RLIMIT_FSIZE, bytes: SIGXFSZ when a write goes past it
+    std::size_t output_cap = 4u << 20;           // bytes kept per stream; the rest is read and dropped
 };
 
 enum class Outcome { exited, signaled, timed_out, failed_to_start };
 
 struct ProcessResult {
     Outcome outcome = Outcome::failed_to_start;
-    int exit_code = -1;                  // valid when exited
-    int signal = 0;                      // valid when signaled (decoded from the wait status, NOT exit code 128+n);
-                                         // when timed_out, the signal that ended it (SIGKILL, or 0 if unknown)
-    std::string out, err;                // captured stdout / stderr (up to output_cap each)
+    int exit_code = -1;    // valid when exited
+    int signal = 0;        // valid when signaled (decoded from the wait status, NOT exit code 128+n);
+                           // when timed_out, the signal that ended it (SIGKILL, or 0 if unknown)
+    std::string out, err;  // captured stdout / stderr (up to output_cap each)
     bool out_truncated = false, err_truncated = false;
     std::chrono::milliseconds wall{0};
-    std::string start_error;             // why it did not start (e.g. "no such file: clang++-99"), when failed_to_start
+    std::string start_error;  // why it did not start (e.g. "no such file: clang++-99"), when failed_to_start
     std::chrono::milliseconds timeout{0};  // the timeout that applied (for describe())
 };
 

@@ -262,7 +262,8 @@ TEST_CASE("a program that cannot start is failed_to_start, never an exception", 
     SECTION("an executable file that exec rejects: reaped, and the child leaves by _exit") {
         TempDir dir;
         fs::path bad = dir.path / "garbage";
-        std::ofstream(bad) << "\x7f" "ELF not really\n";
+        std::ofstream(bad) << "\x7f"
+                              "ELF not really\n";
         fs::permissions(bad, fs::perms::owner_all);
         g_atexit_marker = (dir.path / "marker").string();
         g_test_pid = ::getpid();
