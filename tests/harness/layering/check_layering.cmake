@@ -13,7 +13,7 @@ set(allow_run/process "util")
 set(allow_run "util;case;run/process")
 set(allow_diagnostics "util")
 set(allow_verdict "util;case;run;run/process;diagnostics")
-set(allow_report "util;verdict/status.hpp")
+set(allow_report "util;verdict/status.hpp;verdict/verdict.hpp")
 set(allow_cache "util;case;run;run/process;verdict;report")
 set(allow_app "util;case;run;run/process;diagnostics;verdict;cache;report")
 
