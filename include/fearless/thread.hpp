@@ -137,13 +137,7 @@ auto spawn(F&& f, A&&... args) {
             "closure may outlive the current function, but it captures variables: thread::spawn needs a callable "
             "without captures. help: pass what it needs as arguments: thread::spawn(f, std::move(x))"));
     } else if constexpr (problem == spawn_problem::borrow) {
-        constexpr bool argument_is_owned = problem != spawn_problem::borrow;
-        static_assert(argument_is_owned, FEARLESS_EXPLAIN(C, C,
-            "borrowed value may outlive the data it points to: thread::spawn cannot take {T}, the thread may "
-            "outlive the caller. help: move an owned value in, or use thread::scope to borrow",
-            "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, std::ref/cref, "
-            "string_view or span, the thread may outlive the caller. help: move an owned value in, or use "
-            "thread::scope to borrow"));
+        detail::check_static<C>();
     } else if constexpr (problem == spawn_problem::lvalue) {
         constexpr bool argument_is_moved_in = problem != spawn_problem::lvalue;
         static_assert(argument_is_moved_in, FEARLESS_EXPLAIN(C, C,
@@ -169,16 +163,17 @@ auto spawn(F&& f, A&&... args) {
             "and passed as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
         constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
-        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
-            "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
-            "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
-            "help: return an owned value"));
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "the thread's result may outlive the data it refers to: f returns {T}{because}. help: return an owned "
+            "value",
+            "the thread's result may outlive the data it refers to: f returns a reference, pointer or a value "
+            "holding one. help: return an owned value"));
     } else if constexpr (problem == spawn_problem::result_not_send) {
         detail::check_send<C>();
     }
 
     if constexpr (problem != spawn_problem::none) {
-        return detail::rejected_handle{};
+        return detail::rejected_handle_for<F, A...>{};
     } else {
         using R = detail::spawn_result_t<F, A...>;
         auto out = std::make_shared<detail::packet<R>>();
@@ -242,8 +237,9 @@ auto Scope::spawn(F&& f, A&&... args) {
         static_assert(no_mutable_borrow, FEARLESS_EXPLAIN(C, C,
             "cannot borrow data as mutable in a scoped thread ({T}): other threads may use it at the same time. "
             "help: put it in a Mutex and pass std::cref(mutex) (lock() is const), or move it in",
-            "cannot borrow data as mutable in a scoped thread (std::ref, span<T>): other threads may use it at the "
-            "same time. help: put it in a Mutex and pass std::cref(mutex) (lock() is const), or move it in"));
+            "cannot borrow data as mutable in a scoped thread (std::ref, span<T>, T&, an iterator, at any depth): "
+            "other threads may use it at the same time. help: put it in a Mutex and pass std::cref(mutex) (lock() "
+            "is const), or move it in"));
     } else if constexpr (problem == spawn_problem::not_sync) {
         detail::check_sync<C>();
     } else if constexpr (problem == spawn_problem::lvalue) {
@@ -271,16 +267,17 @@ auto Scope::spawn(F&& f, A&&... args) {
             "anything else as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
         constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
-        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
-            "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
-            "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
-            "help: return an owned value"));
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "the thread's result may outlive the data it refers to: f returns {T}{because}. help: return an owned "
+            "value",
+            "the thread's result may outlive the data it refers to: f returns a reference, pointer or a value "
+            "holding one. help: return an owned value"));
     } else if constexpr (problem == spawn_problem::result_not_send) {
         detail::check_send<C>();
     }
 
     if constexpr (problem != spawn_problem::none) {
-        return detail::rejected_handle{};
+        return detail::rejected_handle_for<F, A...>{};
     } else {
         using R = detail::spawn_result_t<F, A...>;
         auto out = std::make_shared<detail::packet<R>>();
@@ -344,6 +341,9 @@ template <class R> struct send_rule<thread::ScopedJoinHandle<R>> : if_send<> {};
 template <class R> struct sync_rule<thread::ScopedJoinHandle<R>> : if_sync<> {};
 template <> struct send_rule<thread::Scope> : never<blame::borrow> {};
 template <> struct sync_rule<thread::Scope> : never<blame::borrow> {};
+template <class R> struct static_rule<thread::JoinHandle<R>> : if_static<> {};
+template <class R> struct static_rule<thread::ScopedJoinHandle<R>> : never<blame::borrow> {};  // of its scope
+template <> struct static_rule<thread::Scope> : never<blame::borrow> {};
 }  // namespace fearless::detail
 
 FEARLESS_END_HEADER
