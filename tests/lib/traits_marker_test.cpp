@@ -35,6 +35,15 @@ struct Job {
     int x;
 };
 static_assert(!Send<Job>);
+static_assert(Static<int> && Static<std::string>);
+struct View {
+    const std::vector<int>& v;
+};
+static_assert(!Static<View> && !Static<std::vector<int>::iterator>);
+struct Hits {
+    mutable int n;
+};
+static_assert(!Sync<Hits>);
 
 // Scalars, enums, function pointers, empty types.
 enum class Color { red };
