@@ -11,15 +11,18 @@
 //   thread::sleep(std::chrono::milliseconds(1));
 //
 // What a thread may take (checked at compile time, one error per mistake):
-//   - f: a lambda without captures, a function, or a functor type that is
-//     Send. A capturing lambda is rejected (`captures`): pass what it needs as
-//     arguments, so the ownership is visible at the call.
+//   - f: a lambda without captures, a function, or a functor type checked
+//     like an argument. A capturing lambda is rejected (`captures`): pass
+//     what it needs as arguments, so the ownership is visible at the call.
 //   - each argument: moved in (an lvalue is rejected: `takes ownership`) and
-//     Send (`cannot be sent between threads safely`). thread::spawn takes no
-//     borrows (pointers, std::ref/cref, string_view, span: `may outlive`);
-//     Scope::spawn takes std::cref(x) of Sync data (`cannot be shared between
-//     threads safely` otherwise) but no std::ref (`cannot borrow`).
-//   - f's result: an owned, Send value.
+//     Send (`cannot be sent between threads safely`), at any depth.
+//     thread::spawn takes no borrow at any depth (Static: no pointer,
+//     reference, std::ref/cref, string_view, span, iterator or view, nor an
+//     aggregate, functor or container holding one: `may outlive`).
+//     Scope::spawn takes shared borrows of Sync data (std::cref(x), a
+//     vector<string_view>...; `cannot be shared between threads safely`
+//     otherwise) but no mutable borrow (std::ref, T&, iterator: `cannot borrow`).
+//   - f's result: Send and holding no borrow (`may outlive`), scoped or not.
 //
 // Guarantees
 //   - f and the arguments are destroyed on the new thread as soon as f
@@ -137,7 +140,13 @@ auto spawn(F&& f, A&&... args) {
             "closure may outlive the current function, but it captures variables: thread::spawn needs a callable "
             "without captures. help: pass what it needs as arguments: thread::spawn(f, std::move(x))"));
     } else if constexpr (problem == spawn_problem::borrow) {
-        detail::check_static<C>();
+        constexpr bool argument_is_owned = problem != spawn_problem::borrow;
+        static_assert(argument_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "borrowed value may outlive the data it points to: thread::spawn cannot take {T}{because}, the thread "
+            "may outlive the caller. help: move an owned value in, or use thread::scope to borrow",
+            "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, reference, "
+            "std::ref/cref, string_view, span, iterator or view, at any depth: the thread may outlive the caller. "
+            "help: move an owned value in, or use thread::scope to borrow"));
     } else if constexpr (problem == spawn_problem::lvalue) {
         constexpr bool argument_is_moved_in = problem != spawn_problem::lvalue;
         static_assert(argument_is_moved_in, FEARLESS_EXPLAIN(C, C,

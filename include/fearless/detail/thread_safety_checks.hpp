@@ -48,8 +48,6 @@ template <class T, blame B>
 inline constexpr bool send_not_blocked_by = send_eval<std::remove_cv_t<T>>::why != B;
 template <class T, blame B>
 inline constexpr bool sync_not_blocked_by = sync_eval<std::remove_cv_t<T>>::why != B;
-template <class T, blame B>
-inline constexpr bool static_not_blocked_by = static_eval<std::remove_cv_t<T>>::why != B;
 
 // The reasons that have a message of their own; the catch-all assert fires
 // only for any other.
@@ -156,18 +154,6 @@ constexpr void check_sync() {
         "or not mutable"));
     static_assert(sync_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be shared between threads safely{because}",
                      "this value cannot be shared between threads safely"));
-}
-
-// A borrow (at any depth) handed to a thread that may outlive the caller.
-template <class T>
-constexpr void check_static() {
-    using C [[maybe_unused]] = typename static_eval<std::remove_cv_t<T>>::culprit;
-    static_assert(static_not_blocked_by<T, blame::borrow>, FEARLESS_EXPLAIN(T, C,
-        "borrowed value may outlive the data it points to: thread::spawn cannot take {T}{because}, the thread "
-        "may outlive the caller. help: move an owned value in, or use thread::scope to borrow",
-        "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, reference, "
-        "std::ref/cref, string_view, span, iterator or view, at any depth: the thread may outlive the caller. "
-        "help: move an owned value in, or use thread::scope to borrow"));
 }
 
 }  // namespace fearless::detail
