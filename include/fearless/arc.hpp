@@ -132,6 +132,7 @@ namespace detail {
 // last owner may destroy it on any thread, so T must be Send.
 template <class T> struct send_rule<Arc<T>> : if_send_and_sync<T> {};
 template <class T> struct sync_rule<Arc<T>> : if_send_and_sync<T> {};
+template <class T> struct static_rule<Arc<T>> : if_static<T> {};
 }  // namespace detail
 
 }  // namespace fearless

@@ -193,9 +193,13 @@ class [[nodiscard]] RefMut {
   }
   ~RefMut() { release(); }
 
-  T& operator*() const noexcept FEARLESS_LIFETIMEBOUND { return cell_->value_; }
-  T* operator->() const noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
-  T* get() const noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
+  // A `const RefMut&` gives `const T&` only, like a const MutexGuard.
+  T& operator*() noexcept FEARLESS_LIFETIMEBOUND { return cell_->value_; }
+  T* operator->() noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
+  T* get() noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
+  const T& operator*() const noexcept FEARLESS_LIFETIMEBOUND { return cell_->value_; }
+  const T* operator->() const noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
+  const T* get() const noexcept FEARLESS_LIFETIMEBOUND { return &cell_->value_; }
 
  private:
   friend class RefCell<T>;
@@ -313,12 +317,16 @@ template <class T> struct send_rule<Cell<T>> : if_send<T> {};
 template <class T> struct sync_rule<Cell<T>> : never<blame::interior_mutability> {};
 template <class T> struct send_rule<RefCell<T>> : if_send<T> {};
 template <class T> struct sync_rule<RefCell<T>> : never<blame::interior_mutability> {};
+template <class T> struct static_rule<Cell<T>> : if_static<T> {};
+template <class T> struct static_rule<RefCell<T>> : if_static<T> {};
 // The guards point into a RefCell and update its unsynchronized borrow count:
 // neither Send nor Sync, as in Rust, for the same reason as the RefCell.
 template <class T> struct send_rule<Ref<T>> : never<blame::interior_mutability> {};
 template <class T> struct sync_rule<Ref<T>> : never<blame::interior_mutability> {};
 template <class T> struct send_rule<RefMut<T>> : never<blame::interior_mutability> {};
 template <class T> struct sync_rule<RefMut<T>> : never<blame::interior_mutability> {};
+template <class T> struct static_rule<Ref<T>> : never<blame::borrow> {};  // borrow the RefCell
+template <class T> struct static_rule<RefMut<T>> : never<blame::borrow> {};
 }  // namespace detail
 
 }  // namespace fearless

@@ -161,9 +161,10 @@ public:
     }
 
     // Moves `value` into the channel. Fails only if the Receiver is gone;
-    // the value then comes back through into_inner().
-    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value);
-    SendResult<T> send(const T& value) FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
+    // the value then comes back through into_inner(). const: a Sender is
+    // Sync (many threads may send through one `const Sender&`, as in Rust).
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value) const;
+    SendResult<T> send(const T& value) const FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
 
 private:
     friend struct detail::channel_access;
@@ -202,12 +203,12 @@ public:
 
     // Blocks while the channel is full; fails (handing the value back) if the
     // Receiver is gone.
-    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value);
-    SendResult<T> send(const T& value) FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> send(T&& value) const;
+    SendResult<T> send(const T& value) const FEARLESS_DELETE("send takes ownership of the message: pass std::move(x)");
 
     // Never blocks: fails with is_full() or is_disconnected(), handing the value back.
-    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> try_send(T&& value);
-    SendResult<T> try_send(const T& value) FEARLESS_DELETE("try_send takes ownership of the message: pass std::move(x)");
+    FEARLESS_CALLABLE_WHEN("unconsumed", "unknown") SendResult<T> try_send(T&& value) const;
+    SendResult<T> try_send(const T& value) const FEARLESS_DELETE("try_send takes ownership of the message: pass std::move(x)");
 
 private:
     friend struct detail::channel_access;
@@ -434,21 +435,21 @@ auto sync_channel(std::size_t bound) {
 }
 
 template <class T>
-SendResult<T> Sender<T>::send(T&& value) {
+SendResult<T> Sender<T>::send(T&& value) const {
     if (!chan_) return detail::channel_access::result(detail::chan_status::disconnected, value);
     return detail::channel_access::result(
         chan_->send(value) ? detail::chan_status::ok : detail::chan_status::disconnected, value);
 }
 
 template <class T>
-SendResult<T> SyncSender<T>::send(T&& value) {
+SendResult<T> SyncSender<T>::send(T&& value) const {
     detail::chan_status s =
         chan_ ? with([&](auto& c) { return c.send(value); }) : detail::chan_status::disconnected;
     return detail::channel_access::result(s, value);
 }
 
 template <class T>
-SendResult<T> SyncSender<T>::try_send(T&& value) {
+SendResult<T> SyncSender<T>::try_send(T&& value) const {
     detail::chan_status s =
         chan_ ? with([&](auto& c) { return c.try_send(value); }) : detail::chan_status::disconnected;
     return detail::channel_access::result(s, value);
@@ -469,6 +470,11 @@ template <class T> struct send_rule<mpsc::SendResult<T>> : if_send<T> {};
 template <class T> struct sync_rule<mpsc::SendResult<T>> : if_sync<T> {};
 template <class T, class E> struct send_rule<mpsc::RecvResult<T, E>> : if_send<T> {};
 template <class T, class E> struct sync_rule<mpsc::RecvResult<T, E>> : if_sync<T> {};
+template <class T> struct static_rule<mpsc::Sender<T>> : if_static<T> {};
+template <class T> struct static_rule<mpsc::SyncSender<T>> : if_static<T> {};
+template <class T> struct static_rule<mpsc::Receiver<T>> : if_static<T> {};
+template <class T> struct static_rule<mpsc::SendResult<T>> : if_static<T> {};
+template <class T, class E> struct static_rule<mpsc::RecvResult<T, E>> : if_static<T> {};
 }  // namespace fearless::detail
 
 FEARLESS_END_HEADER

@@ -80,9 +80,14 @@ class [[nodiscard]] MutexGuard {
 
   // The data, for as long as this guard lives (a reference kept past the
   // guard's end is a dangling reference; Clang warns on `int& r = *m.lock();`).
-  T& operator*() const noexcept FEARLESS_LIFETIMEBOUND { return mutex_->value; }
-  T* operator->() const noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
-  T* get() const noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
+  // A `const MutexGuard&` gives `const T&` only (Rust's `&MutexGuard<T>`
+  // derefs to `&T`), so threads sharing a guard cannot write through it.
+  T& operator*() noexcept FEARLESS_LIFETIMEBOUND { return mutex_->value; }
+  T* operator->() noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
+  T* get() noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
+  const T& operator*() const noexcept FEARLESS_LIFETIMEBOUND { return mutex_->value; }
+  const T* operator->() const noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
+  const T* get() const noexcept FEARLESS_LIFETIMEBOUND { return &mutex_->value; }
 
  private:
   friend class Mutex<T>;
@@ -235,10 +240,13 @@ namespace detail {
 // the lock hands the data to one thread at a time, so it only has to be Send.
 template <class T> struct send_rule<Mutex<T>> : if_send<T> {};
 template <class T> struct sync_rule<Mutex<T>> : if_send<T> {};
+template <class T> struct static_rule<Mutex<T>> : if_static<T> {};
+template <class T> inline constexpr bool synchronized_type<Mutex<T>> = true;  // safe as a `mutable` member
 // Rust: `impl<T> !Send for MutexGuard<T>`: the lock is released on the thread
 // that took it; `impl<T: Sync> Sync for MutexGuard<T>`.
 template <class T> struct send_rule<MutexGuard<T>> : never<blame::guard> {};
 template <class T> struct sync_rule<MutexGuard<T>> : if_sync<T> {};
+template <class T> struct static_rule<MutexGuard<T>> : never<blame::borrow> {};  // borrows the Mutex
 }  // namespace detail
 
 }  // namespace fearless

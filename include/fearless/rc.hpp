@@ -121,6 +121,7 @@ namespace detail {
 // Rust: `impl<T> !Send for Rc<T>` and `impl<T> !Sync for Rc<T>`.
 template <class T> struct send_rule<Rc<T>> : never<blame::rc> {};
 template <class T> struct sync_rule<Rc<T>> : never<blame::rc> {};
+template <class T> struct static_rule<Rc<T>> : if_static<T> {};
 }  // namespace detail
 
 }  // namespace fearless

@@ -11,15 +11,18 @@
 //   thread::sleep(std::chrono::milliseconds(1));
 //
 // What a thread may take (checked at compile time, one error per mistake):
-//   - f: a lambda without captures, a function, or a functor type that is
-//     Send. A capturing lambda is rejected (`captures`): pass what it needs as
-//     arguments, so the ownership is visible at the call.
+//   - f: a lambda without captures, a function, or a functor type checked
+//     like an argument. A capturing lambda is rejected (`captures`): pass
+//     what it needs as arguments, so the ownership is visible at the call.
 //   - each argument: moved in (an lvalue is rejected: `takes ownership`) and
-//     Send (`cannot be sent between threads safely`). thread::spawn takes no
-//     borrows (pointers, std::ref/cref, string_view, span: `may outlive`);
-//     Scope::spawn takes std::cref(x) of Sync data (`cannot be shared between
-//     threads safely` otherwise) but no std::ref (`cannot borrow`).
-//   - f's result: an owned, Send value.
+//     Send (`cannot be sent between threads safely`), at any depth.
+//     thread::spawn takes no borrow at any depth (Static: no pointer,
+//     reference, std::ref/cref, string_view, span, iterator or view, nor an
+//     aggregate, functor or container holding one: `may outlive`).
+//     Scope::spawn takes shared borrows of Sync data (std::cref(x), a
+//     vector<string_view>...; `cannot be shared between threads safely`
+//     otherwise) but no mutable borrow (std::ref, T&, iterator: `cannot borrow`).
+//   - f's result: Send and holding no borrow (`may outlive`), scoped or not.
 //
 // Guarantees
 //   - f and the arguments are destroyed on the new thread as soon as f
@@ -138,12 +141,12 @@ auto spawn(F&& f, A&&... args) {
             "without captures. help: pass what it needs as arguments: thread::spawn(f, std::move(x))"));
     } else if constexpr (problem == spawn_problem::borrow) {
         constexpr bool argument_is_owned = problem != spawn_problem::borrow;
-        static_assert(argument_is_owned, FEARLESS_EXPLAIN(C, C,
-            "borrowed value may outlive the data it points to: thread::spawn cannot take {T}, the thread may "
-            "outlive the caller. help: move an owned value in, or use thread::scope to borrow",
-            "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, std::ref/cref, "
-            "string_view or span, the thread may outlive the caller. help: move an owned value in, or use "
-            "thread::scope to borrow"));
+        static_assert(argument_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "borrowed value may outlive the data it points to: thread::spawn cannot take {T}{because}, the thread "
+            "may outlive the caller. help: move an owned value in, or use thread::scope to borrow",
+            "borrowed value may outlive the data it points to: thread::spawn cannot take a pointer, reference, "
+            "std::ref/cref, string_view, span, iterator or view, at any depth: the thread may outlive the caller. "
+            "help: move an owned value in, or use thread::scope to borrow"));
     } else if constexpr (problem == spawn_problem::lvalue) {
         constexpr bool argument_is_moved_in = problem != spawn_problem::lvalue;
         static_assert(argument_is_moved_in, FEARLESS_EXPLAIN(C, C,
@@ -169,16 +172,17 @@ auto spawn(F&& f, A&&... args) {
             "and passed as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
         constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
-        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
-            "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
-            "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
-            "help: return an owned value"));
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "the thread's result may outlive the data it refers to: f returns {T}{because}. help: return an owned "
+            "value",
+            "the thread's result may outlive the data it refers to: f returns a reference, pointer or a value "
+            "holding one. help: return an owned value"));
     } else if constexpr (problem == spawn_problem::result_not_send) {
         detail::check_send<C>();
     }
 
     if constexpr (problem != spawn_problem::none) {
-        return detail::rejected_handle{};
+        return detail::rejected_handle_for<F, A...>{};
     } else {
         using R = detail::spawn_result_t<F, A...>;
         auto out = std::make_shared<detail::packet<R>>();
@@ -242,8 +246,9 @@ auto Scope::spawn(F&& f, A&&... args) {
         static_assert(no_mutable_borrow, FEARLESS_EXPLAIN(C, C,
             "cannot borrow data as mutable in a scoped thread ({T}): other threads may use it at the same time. "
             "help: put it in a Mutex and pass std::cref(mutex) (lock() is const), or move it in",
-            "cannot borrow data as mutable in a scoped thread (std::ref, span<T>): other threads may use it at the "
-            "same time. help: put it in a Mutex and pass std::cref(mutex) (lock() is const), or move it in"));
+            "cannot borrow data as mutable in a scoped thread (std::ref, span<T>, T&, an iterator, at any depth): "
+            "other threads may use it at the same time. help: put it in a Mutex and pass std::cref(mutex) (lock() "
+            "is const), or move it in"));
     } else if constexpr (problem == spawn_problem::not_sync) {
         detail::check_sync<C>();
     } else if constexpr (problem == spawn_problem::lvalue) {
@@ -271,16 +276,17 @@ auto Scope::spawn(F&& f, A&&... args) {
             "anything else as an rvalue)"));
     } else if constexpr (problem == spawn_problem::result_borrow) {
         constexpr bool result_is_owned = problem != spawn_problem::result_borrow;
-        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, C,
-            "the thread's result may outlive the data it refers to: f returns {T}. help: return an owned value",
-            "the thread's result may outlive the data it refers to: f returns a reference or pointer. "
-            "help: return an owned value"));
+        static_assert(result_is_owned, FEARLESS_EXPLAIN(C, typename detail::static_eval<C>::culprit,
+            "the thread's result may outlive the data it refers to: f returns {T}{because}. help: return an owned "
+            "value",
+            "the thread's result may outlive the data it refers to: f returns a reference, pointer or a value "
+            "holding one. help: return an owned value"));
     } else if constexpr (problem == spawn_problem::result_not_send) {
         detail::check_send<C>();
     }
 
     if constexpr (problem != spawn_problem::none) {
-        return detail::rejected_handle{};
+        return detail::rejected_handle_for<F, A...>{};
     } else {
         using R = detail::spawn_result_t<F, A...>;
         auto out = std::make_shared<detail::packet<R>>();
@@ -344,6 +350,9 @@ template <class R> struct send_rule<thread::ScopedJoinHandle<R>> : if_send<> {};
 template <class R> struct sync_rule<thread::ScopedJoinHandle<R>> : if_sync<> {};
 template <> struct send_rule<thread::Scope> : never<blame::borrow> {};
 template <> struct sync_rule<thread::Scope> : never<blame::borrow> {};
+template <class R> struct static_rule<thread::JoinHandle<R>> : if_static<> {};
+template <class R> struct static_rule<thread::ScopedJoinHandle<R>> : never<blame::borrow> {};  // of its scope
+template <> struct static_rule<thread::Scope> : never<blame::borrow> {};
 }  // namespace fearless::detail
 
 FEARLESS_END_HEADER

@@ -4,9 +4,11 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace fearless;
@@ -109,4 +111,30 @@ TEST_CASE("SPEC §3: mpsc channels move values", "[spec]") {
     auto back = tx3.send(std::string("kept"));
     CHECK_FALSE(back.ok());
     CHECK(back.into_inner() == "kept");
+}
+
+TEST_CASE("SPEC §3: send works through a const Sender&; a const guard gives const T&", "[spec]") {
+    auto [tx, rx] = mpsc::channel<int>();
+    const mpsc::Sender<int>& shared = tx;
+    thread::scope([&](thread::Scope& s) {
+        s.spawn([](const mpsc::Sender<int>& t) { t.send(1); }, std::cref(shared));
+        s.spawn([](const mpsc::Sender<int>& t) { t.send(2); }, std::cref(shared));
+    });
+    CHECK(*rx.recv() + *rx.recv() == 3);
+
+    Mutex<int> m{5};
+    auto g = m.lock();
+    const MutexGuard<int>& cg = g;
+    static_assert(std::is_same_v<decltype(*cg), const int&> && std::is_same_v<decltype(*g), int&>);
+    static_assert(std::is_same_v<decltype(cg.get()), const int*>);
+    CHECK(*cg == 5);
+}
+
+TEST_CASE("SPEC §3: a vector of string_views moves into a scoped thread", "[spec]") {
+    std::string a = "alpha", b = "beta";
+    std::vector<std::string_view> words{a, b};
+    std::size_t n = thread::scope([&](thread::Scope& s) {
+        return s.spawn([](std::vector<std::string_view> w) { return w.size(); }, std::move(words)).join();
+    });
+    CHECK(n == 2);
 }

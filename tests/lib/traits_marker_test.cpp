@@ -35,6 +35,15 @@ struct Job {
     int x;
 };
 static_assert(!Send<Job>);
+static_assert(Static<int> && Static<std::string>);
+struct View {
+    const std::vector<int>& v;
+};
+static_assert(!Static<View> && !Static<std::vector<int>::iterator>);
+struct Hits {
+    mutable int n;
+};
+static_assert(!Sync<Hits>);
 
 // Scalars, enums, function pointers, empty types.
 enum class Color { red };
@@ -46,9 +55,9 @@ static_assert(Send<decltype(captureless)> && Sync<decltype(captureless)>);
 // Borrows: neither; a shared reference is Send iff its target is Sync.
 static_assert(!Send<int*> && !Sync<int*> && !Send<int&> && !Send<const int*>);
 static_assert(Send<const int&> && !Send<const Cell<int>&>);
-static_assert(!Send<std::string_view> && !Send<std::span<int>> && !Send<std::reference_wrapper<int>>);
-static_assert(!Send<std::reference_wrapper<const int>>);
-static_assert(detail::is_borrow<int*> && detail::is_borrow<std::string_view> && !detail::is_borrow<std::string>);
+static_assert(Send<std::string_view> && !Send<std::span<int>> && !Send<std::reference_wrapper<int>>);
+static_assert(Send<std::reference_wrapper<const int>> && !Send<std::reference_wrapper<const Cell<int>>>);
+static_assert(!Static<int*> && !Static<std::string_view> && Static<std::string>);
 
 // Standard library types derive from their parameters.
 static_assert(Send<std::string> && Sync<std::string>);

@@ -25,15 +25,15 @@ namespace fearless::detail {
 
 enum class spawn_problem : unsigned char {
     none,
-    captures,         // f is a lambda with captures (or a functor that is not Send)
-    borrow,           // unscoped: a pointer, reference_wrapper, string_view or span argument
+    captures,         // f is a lambda with captures (or a functor fearless cannot see into)
+    borrow,           // unscoped: an argument or f holds a borrow at some depth (culprit: the borrow)
     lvalue,           // an argument that would be copied, not moved in
     not_movable,      // an argument that can be neither moved nor copied (a Mutex)
-    not_send,         // an argument that is not Send (culprit: the argument's type)
-    mut_borrow,       // scoped: std::ref / span<T> of mutable data
-    not_sync,         // scoped: std::cref of data that is not Sync (culprit: the data's type)
+    not_send,         // an argument or f that is not Send (culprit: its type)
+    mut_borrow,       // scoped: a mutable borrow at some depth (culprit: the borrow)
+    not_sync,         // scoped: a shared borrow of data that is not Sync (culprit: the data's type)
     not_callable,     // f cannot be called with the arguments
-    result_borrow,    // f returns a reference or pointer
+    result_borrow,    // f's result holds a borrow (culprit: the result type)
     result_not_send,  // f's result is not Send (culprit: the result type)
 };
 
@@ -43,43 +43,9 @@ struct spawn_verdict {
     using culprit = Culprit;
 };
 
-// Scoped borrows of standard types: reference_wrapper<U>, span<U>,
-// basic_string_view<C>, initializer_list<U>. `target` is what is borrowed.
-template <class D>
-constexpr int std_borrow_kind() {  // 0 none, 1 reference_wrapper, 2 span, 3 string_view / initializer_list
-    if constexpr (!std::is_class_v<D> || !in_std<D>) {
-        return 0;
-    } else if constexpr (std_named<D>("reference_wrapper<")) {
-        return 1;
-    } else if constexpr (std_named<D>("span<")) {
-        return 2;
-    } else if constexpr (std_named<D>("basic_string_view<") || std_named<D>("initializer_list<")) {
-        return 3;
-    } else {
-        return 0;
-    }
-}
-
-template <class D, int Kind = std_borrow_kind<D>()>
-struct borrow_target {
-    using type = void;
-};
-template <class D>
-struct borrow_target<D, 1> {
-    using type = typename D::type;
-};
-template <class D>
-struct borrow_target<D, 2> {
-    using type = typename D::element_type;
-};
-template <class D>
-struct borrow_target<D, 3> {
-    using type = const typename D::value_type;
-};
-
 // How an argument reaches f on the thread: a reference_wrapper as the
 // reference it holds, anything else as an rvalue.
-template <class D, bool Wrapper = std_borrow_kind<D>() == 1>
+template <class D, bool Wrapper = is_reference_wrapper<D>()>
 struct passed {
     using type = D&&;
 };
@@ -90,33 +56,46 @@ struct passed<D, true> {
 template <class D>
 using passed_t = typename passed<D>::type;
 
-template <bool Scoped, class A>  // A: the deduced forwarding-reference type (T& or T)
-constexpr auto check_argument() {
-    using D = std::decay_t<A>;
-    if constexpr (Scoped && std_borrow_kind<D>() != 0) {
-        using U = typename borrow_target<D>::type;
-        if constexpr (!std::is_const_v<U>)
-            return spawn_verdict<spawn_problem::mut_borrow, D>{};
-        else if constexpr (!Sync<std::remove_const_t<U>>)
-            return spawn_verdict<spawn_problem::not_sync, std::remove_const_t<U>>{};
-        else
-            return spawn_verdict<>{};
-    } else if constexpr (Scoped && is_borrow<D>) {  // raw pointers: never Send
+// What a value handed to a thread (f or an argument) must be, at any depth:
+// unscoped, Static (no borrow) and Send; scoped, Send, where a shared borrow
+// is Send iff its target is Sync and a mutable borrow never is. A lock guard
+// is reported as not Send even where it is also a borrow.
+template <bool Scoped, class D>
+constexpr auto check_value() {
+    using send = send_eval<D>;
+    if constexpr (!send::value && send::why == blame::guard) {
         return spawn_verdict<spawn_problem::not_send, D>{};
-    } else if constexpr (is_borrow<D>) {
+    } else if constexpr (!Scoped && !static_eval<D>::value && static_eval<D>::why == blame::borrow) {
         return spawn_verdict<spawn_problem::borrow, D>{};
-    } else if constexpr (std::is_lvalue_reference_v<A>) {
-        return spawn_verdict<spawn_problem::lvalue, D>{};
-    } else if constexpr (!std::is_move_constructible_v<D>) {
-        return spawn_verdict<spawn_problem::not_movable, D>{};
-    } else if constexpr (!Send<D>) {
-        return spawn_verdict<spawn_problem::not_send, D>{};
-    } else {
+    } else if constexpr (send::value) {
         return spawn_verdict<>{};
+    } else if constexpr (Scoped && send::why == blame::mut_borrow) {
+        return spawn_verdict<spawn_problem::mut_borrow, typename send::culprit>{};
+    } else if constexpr (Scoped && send::why == blame::not_sync) {
+        return spawn_verdict<spawn_problem::not_sync, typename send::culprit>{};
+    } else {
+        return spawn_verdict<spawn_problem::not_send, D>{};
     }
 }
 
-template <class F>
+template <bool Scoped, class A>  // A: the deduced forwarding-reference type (T& or T)
+constexpr auto check_argument() {
+    using D = std::decay_t<A>;
+    using value = decltype(check_value<Scoped, D>());
+    constexpr bool copied_borrow = Scoped && classify_std_value<D>() == std_kind::borrow;
+    if constexpr (value::problem != spawn_problem::none &&
+                  (value::problem != spawn_problem::not_send || send_eval<D>::why == blame::borrow)) {
+        return value{};  // a borrow is wrong whether copied or moved
+    } else if constexpr (std::is_lvalue_reference_v<A> && !copied_borrow) {
+        return spawn_verdict<spawn_problem::lvalue, D>{};
+    } else if constexpr (!std::is_move_constructible_v<D>) {
+        return spawn_verdict<spawn_problem::not_movable, D>{};
+    } else {
+        return value{};
+    }
+}
+
+template <bool Scoped, class F>
 constexpr auto check_callable() {
     using Fn = std::decay_t<F>;
     if constexpr ((std::is_pointer_v<Fn> && std::is_function_v<std::remove_pointer_t<Fn>>) ||
@@ -124,10 +103,10 @@ constexpr auto check_callable() {
         return spawn_verdict<>{};
     } else if constexpr (!std::is_class_v<Fn>) {
         return spawn_verdict<spawn_problem::not_callable, Fn>{};
-    } else if constexpr (std::is_empty_v<Fn>) {
-        return spawn_verdict<>{};  // a lambda without captures
-    } else if constexpr (!Send<Fn>) {
-        return spawn_verdict<spawn_problem::captures, Fn>{};
+    } else if constexpr (send_eval<Fn>::why == blame::undeclared && !in_std<Fn>) {
+        return spawn_verdict<spawn_problem::captures, Fn>{};  // a closure with captures
+    } else if constexpr (decltype(check_value<Scoped, Fn>())::problem != spawn_problem::none) {
+        return decltype(check_value<Scoped, Fn>()){};
     } else if constexpr (std::is_lvalue_reference_v<F> && !std::is_copy_constructible_v<Fn>) {
         return spawn_verdict<spawn_problem::lvalue, Fn>{};
     } else {
@@ -135,6 +114,8 @@ constexpr auto check_callable() {
     }
 }
 
+// A thread's result is handed to whoever joins it: owned (no borrow: the
+// thread's data is gone by then) and Send.
 template <class F, class... A>
 constexpr auto check_result() {
     using Fn = std::decay_t<F>;
@@ -144,9 +125,9 @@ constexpr auto check_result() {
         using R = std::invoke_result_t<Fn, passed_t<std::decay_t<A>>...>;
         if constexpr (std::is_void_v<R>)
             return spawn_verdict<>{};
-        else if constexpr (std::is_reference_v<R> || is_borrow<std::remove_cv_t<R>>)
+        else if constexpr (!static_eval<R>::value && static_eval<R>::why == blame::borrow)
             return spawn_verdict<spawn_problem::result_borrow, R>{};
-        else if constexpr (!Send<R>)
+        else if constexpr (!send_eval<R>::value)
             return spawn_verdict<spawn_problem::result_not_send, R>{};
         else
             return spawn_verdict<>{};
@@ -169,8 +150,8 @@ struct first_problem<Scoped, F, arg_list<All...>, A, Rest...>
 
 template <bool Scoped, class F, class... A>
 struct spawn_check
-    : std::conditional_t<decltype(check_callable<F>())::problem == spawn_problem::none,
-                         first_problem<Scoped, F, arg_list<A...>, A...>, decltype(check_callable<F>())> {};
+    : std::conditional_t<decltype(check_callable<Scoped, F>())::problem == spawn_problem::none,
+                         first_problem<Scoped, F, arg_list<A...>, A...>, decltype(check_callable<Scoped, F>())> {};
 
 // ---- running --------------------------------------------------------------
 
@@ -249,21 +230,34 @@ template <class F, class... A>
 using spawn_result_t = std::invoke_result_t<std::decay_t<F>, passed_t<std::decay_t<A>>...>;
 
 // What a rejected spawn returns: the error is out; whatever the caller does
-// next compiles, so it stays the only error.
+// next compiles, so it stays the only error. join() returns f's own result
+// type where there is one (printing it or calling its methods then resolves
+// as it would have), else `anything`.
 struct anything {
     template <class U>
     operator U() const {
         std::terminate();
     }
 };
+template <class F, class... A>
+constexpr auto rejected_result() {
+    if constexpr (std::is_invocable_v<std::decay_t<F>, passed_t<std::decay_t<A>>...>)
+        return std::type_identity<std::invoke_result_t<std::decay_t<F>, passed_t<std::decay_t<A>>...>>{};
+    else
+        return std::type_identity<anything>{};
+}
+template <class R>
 struct rejected_handle {
-    anything join() const { return {}; }
+    [[noreturn]] R join() const { std::terminate(); }
     bool is_finished() const { return true; }
     template <class U>
     operator U() const {
         std::terminate();
     }
 };
+
+template <class F, class... A>
+using rejected_handle_for = rejected_handle<typename decltype(rejected_result<F, A...>())::type>;
 
 }  // namespace fearless::detail
 

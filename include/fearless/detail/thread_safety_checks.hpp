@@ -53,7 +53,7 @@ inline constexpr bool sync_not_blocked_by = sync_eval<std::remove_cv_t<T>>::why 
 // only for any other.
 constexpr bool has_own_message(blame b) {
     return b == blame::none || b == blame::rc || b == blame::guard || b == blame::interior_mutability ||
-           b == blame::single_consumer || b == blame::borrow || b == blame::undeclared;
+           b == blame::single_consumer || b == blame::borrow || b == blame::undeclared || b == blame::mutable_member;
 }
 template <class T>
 inline constexpr bool send_reason_known = has_own_message(send_eval<std::remove_cv_t<T>>::why);
@@ -81,10 +81,10 @@ constexpr void check_send() {
         "a value holding an Rc cannot be sent between threads safely: Rc's reference count is not atomic. "
         "help: use Arc<T> instead of Rc<T>"));
     static_assert(send_not_blocked_by<T, blame::guard>, FEARLESS_EXPLAIN(T, C,
-        "{T} cannot be sent between threads safely{because}: a MutexGuard must be dropped on the thread that "
-        "locked the Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread",
-        "a MutexGuard cannot be sent between threads safely: it must be dropped on the thread that locked the "
-        "Mutex. help: send the Arc<Mutex<T>> and call lock() in the thread"));
+        "{T} cannot be sent between threads safely{because}: a lock guard must be dropped on the thread that "
+        "locked the mutex. help: send the Arc<Mutex<T>> and call lock() in the thread",
+        "a MutexGuard or lock guard cannot be sent between threads safely: it must be dropped on the thread that "
+        "locked the mutex. help: send the Arc<Mutex<T>> and call lock() in the thread"));
     static_assert(send_not_blocked_by<T, blame::interior_mutability>, FEARLESS_EXPLAIN(T, C,
         "{T} cannot be sent between threads safely{because}: Cell and RefCell cannot be shared between "
         "threads safely. help: use Arc<Mutex<T>> (or std::atomic) for data that threads share",
@@ -146,6 +146,12 @@ constexpr void check_sync() {
         "a class that fearless cannot see inside cannot be shared between threads safely. help: if its "
         "const members are safe to call from many threads, declare it: "
         "template <> inline constexpr bool fearless::unsafe_impl_sync<YourClass> = true;"));
+    static_assert(sync_not_blocked_by<T, blame::mutable_member>, FEARLESS_EXPLAIN(T, C,
+        "{T} cannot be shared between threads safely: its `mutable {C}` member can be written through a const "
+        "reference, without synchronization. help: make that member std::atomic or a Mutex<T>, or not mutable",
+        "a value with a `mutable` member cannot be shared between threads safely: the member can be written "
+        "through a const reference, without synchronization. help: make that member std::atomic or a Mutex<T>, "
+        "or not mutable"));
     static_assert(sync_reason_known<T>, FEARLESS_EXPLAIN(T, C, "{T} cannot be shared between threads safely{because}",
                      "this value cannot be shared between threads safely"));
 }

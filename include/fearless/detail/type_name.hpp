@@ -85,9 +85,6 @@ constexpr bool is_std_named(std::string_view type, std::string_view name) {
 }
 
 template <class T>
-inline constexpr bool in_std = starts_with_at(type_name<T>(), 0, "std::");
-
-template <class T>
 constexpr bool std_named(std::string_view name) { return is_std_named(type_name<T>(), name); }
 
 // Message assembly for formatted static_asserts: before `Type` after.
