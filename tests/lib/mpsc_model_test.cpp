@@ -82,8 +82,21 @@ mpsc::SendResult<Item> send_item(Tx& tx, [[maybe_unused]] bool use_try, Item v) 
     return tx.send(std::move(v));
 }
 
-#define ROUND_INFO(f, round) \
-    INFO("replay: FEARLESS_SCHEDULE_SEED=" << fearless_test::test_seed() << " (flavor " << int(f) << ", round " << round << ")")
+// Runs `round` the number of times asked, each from its own generator.
+template <flavor F>
+void run_rounds(void (*round)(rng&), long plain) {
+    Item::reset();
+    for (long i = 0, n = rounds(plain); i < n; ++i) {
+        INFO("replay: FEARLESS_SCHEDULE_SEED=" << fearless_test::test_seed() << " (flavor " << int(F) << ", round " << i << ")");
+        rng r = round_rng(F, i);
+        round(r);
+    }
+}
+
+void require_every_item_destroyed_once() {
+    REQUIRE(Item::live() == 0);
+    REQUIRE(Item::destroyed_twice() == 0);
+}
 
 // --- one thread, against the sequential model --------------------------------
 
@@ -155,18 +168,7 @@ void sequential_round(rng& r) {
     }
     txs.clear();
     rx.reset();
-    REQUIRE(Item::live() == 0);
-    REQUIRE(Item::destroyed_twice() == 0);
-}
-
-template <flavor F>
-void sequential_rounds() {
-    Item::reset();
-    for (long round = 0, n = rounds(300); round < n; ++round) {
-        ROUND_INFO(F, round);
-        rng r = round_rng(F, round);
-        sequential_round<F>(r);
-    }
+    require_every_item_destroyed_once();
 }
 
 // --- several threads, against the contract ------------------------------------
@@ -306,37 +308,26 @@ void concurrent_round(rng& r) {
         if (!leave_early || F == flavor::rendezvous) REQUIRE(got[p].size() == sent.size());
     }
     REQUIRE(wrong.empty());
-    REQUIRE(Item::live() == 0);
-    REQUIRE(Item::destroyed_twice() == 0);
-}
-
-template <flavor F>
-void concurrent_rounds() {
-    Item::reset();
-    for (long round = 0, n = rounds(100); round < n; ++round) {
-        ROUND_INFO(F, round);
-        rng r = round_rng(F, round);
-        concurrent_round<F>(r);
-    }
+    require_every_item_destroyed_once();
 }
 
 }  // namespace
 
 TEST_CASE("model: unbounded channel, one thread: every result as the model predicts", "[mpsc][model]") {
-    sequential_rounds<flavor::unbounded>();
+    run_rounds<flavor::unbounded>(sequential_round<flavor::unbounded>, 300);
 }
 TEST_CASE("model: bounded ring, one thread: every result as the model predicts", "[mpsc][model]") {
-    sequential_rounds<flavor::ring>();
+    run_rounds<flavor::ring>(sequential_round<flavor::ring>, 300);
 }
 TEST_CASE("model: rendezvous, one thread: every result as the model predicts", "[mpsc][model]") {
-    sequential_rounds<flavor::rendezvous>();
+    run_rounds<flavor::rendezvous>(sequential_round<flavor::rendezvous>, 300);
 }
 TEST_CASE("model: unbounded channel, several threads: what they see keeps the contract", "[mpsc][model][stress]") {
-    concurrent_rounds<flavor::unbounded>();
+    run_rounds<flavor::unbounded>(concurrent_round<flavor::unbounded>, 100);
 }
 TEST_CASE("model: bounded ring, several threads: what they see keeps the contract", "[mpsc][model][stress]") {
-    concurrent_rounds<flavor::ring>();
+    run_rounds<flavor::ring>(concurrent_round<flavor::ring>, 100);
 }
 TEST_CASE("model: rendezvous, several threads: what they see keeps the contract", "[mpsc][model][stress]") {
-    concurrent_rounds<flavor::rendezvous>();
+    run_rounds<flavor::rendezvous>(concurrent_round<flavor::rendezvous>, 100);
 }
