@@ -27,6 +27,7 @@
 
 #include "detail/config.hpp"
 #include "detail/refcounted.hpp"
+#include "detail/schedule_point.hpp"
 #include "marker.hpp"
 
 #include <atomic>
@@ -99,13 +100,17 @@ class FEARLESS_CONSUMABLE(unconsumed) Arc {
   FEARLESS_RETURN_TYPESTATE(unconsumed) explicit Arc(box* b) noexcept : box_(b) {}
 
   static void release(box* b) noexcept {
+    FEARLESS_SCHEDULE_POINT(arc_release);
     // acq_rel rather than release + acquire fence: same code on x86 and ARM
     // v8.1, and ThreadSanitizer understands it (it does not model fences).
     if (b && b->strong.fetch_sub(1, std::memory_order_acq_rel) == 1) drop_slow(b);
   }
   // Out of line, as Rust's drop_slow: the last owner is rare, and keeping the
   // delete off the hot path keeps clone+drop small enough to inline.
-  [[gnu::noinline]] static void drop_slow(box* b) noexcept { delete b; }
+  [[gnu::noinline]] static void drop_slow(box* b) noexcept {
+    FEARLESS_SCHEDULE_POINT(arc_last_ref);
+    delete b;
+  }
 
   box* box_;
 };

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "build_mode.hpp"
+#include "counted.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -18,45 +21,34 @@
 using namespace fearless;
 using namespace std::chrono_literals;
 
-namespace mpsc_test {  // named: Send/Sync reflection of aggregates needs types with linkage
+namespace mpsc_test {
 
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
+using fearless_test::sanitized;
 
 // Full-size stress runs in plain builds; sanitizers are ~10-50x slower.
 constexpr std::uint32_t stress_count = sanitized ? 50'000 : 1'000'000;
 
-struct Msg {
+// A stress message, counted: every one made is destroyed exactly once.
+struct Msg : fearless_test::counted<Msg> {
     std::uint32_t producer;
     std::uint32_t seq;
+    Msg(std::uint32_t p, std::uint32_t s) noexcept : producer(p), seq(s) {}
 };
 
-// Counts live instances: each constructed object must be destroyed once.
-struct Counted {
-    static inline std::atomic<int> live{0};
-    static inline std::atomic<int> destroyed{0};
+struct Counted : fearless_test::counted<Counted> {
     int v = 0;
-    explicit Counted(int x) : v(x) { ++live; }
-    Counted(Counted&& o) noexcept : v(o.v) { ++live; }
+    explicit Counted(int x) : v(x) {}
+    Counted(Counted&& o) noexcept : v(o.v) {}
     Counted& operator=(Counted&&) = delete;
-    ~Counted() {
-        --live;
-        ++destroyed;
-    }
-    static void reset() {
-        live = 0;
-        destroyed = 0;
-    }
 };
+
+}  // namespace mpsc_test
+
+// Msg is a class (its count), so it says itself that it may cross threads.
+template <>
+inline constexpr bool fearless::unsafe_impl_send<mpsc_test::Msg> = true;
+
+namespace mpsc_test {
 
 // Each producer's messages arrive in order, none lost or duplicated.
 template <class Rx>
@@ -74,6 +66,12 @@ void check_per_producer_order(Rx& rx, std::uint32_t producers, std::uint32_t per
     for (auto n : next) REQUIRE(n == per_producer);
 }
 
+// After a stress test: every message made was destroyed, none twice.
+inline void check_every_msg_destroyed_once() {
+    REQUIRE(Msg::live() == 0);
+    REQUIRE(Msg::destroyed_twice() == 0);
+}
+
 // `producers` threads each send Msg{p, 0..n-1} through a sync_channel(cap);
 // every message arrives, in order per producer.
 inline void through_sync_channel(std::size_t cap, std::uint32_t producers, std::uint32_t n) {
@@ -88,6 +86,7 @@ inline void through_sync_channel(std::size_t cap, std::uint32_t producers, std::
     { auto gone = std::move(tx); }
     check_per_producer_order(rx, producers, n);
     for (auto& h : hs) h.join();
+    check_every_msg_destroyed_once();
 }
 
 }  // namespace mpsc_test
@@ -106,6 +105,7 @@ TEST_CASE("unbounded channel: 4 producers, nothing lost, duplicated or reordered
     { auto gone = std::move(tx); }
     check_per_producer_order(rx, producers, stress_count);
     for (auto& h : hs) h.join();
+    check_every_msg_destroyed_once();
 }
 
 TEST_CASE("sync_channel: 4 producers through a ring of 4", "[mpsc][stress]") {
@@ -141,6 +141,7 @@ TEST_CASE("unbounded channel: a receiver that keeps catching up sees every burst
     { auto gone = std::move(tx); }
     check_per_producer_order(rx, producers, bursts * burst);
     for (auto& h : hs) h.join();
+    check_every_msg_destroyed_once();
 }
 
 TEST_CASE("sync_channel(1): a full ring under a slow receiver parks and wakes senders", "[mpsc]") {
@@ -161,6 +162,7 @@ TEST_CASE("sync_channel(1): a full ring under a slow receiver parks and wakes se
     }
     REQUIRE(got == 600);
     for (auto& h : hs) h.join();
+    check_every_msg_destroyed_once();
 }
 
 TEST_CASE("rendezvous: send completes only when the receiver takes the value", "[mpsc]") {
@@ -256,25 +258,25 @@ TEST_CASE("a receiver dropped with queued messages destroys each exactly once", 
                 auto [tx, rx] = mpsc::channel<Counted>();
                 for (int i = 0; i < queued; ++i) tx.send(Counted(i)).unwrap();
                 for (int i = 0; i < 10; ++i) REQUIRE(rx.recv()->v == i);  // some taken, the rest queued
-                REQUIRE(Counted::live == queued - 10);
+                REQUIRE(Counted::live() == queued - 10);
             } else {
                 auto [tx, rx] = mpsc::sync_channel<Counted>(bound);
                 for (int i = 0; i < queued; ++i) tx.send(Counted(i)).unwrap();
-                REQUIRE(Counted::live == queued);
+                REQUIRE(Counted::live() == queued);
             }
         }
-        REQUIRE(Counted::live == 0);
+        REQUIRE(Counted::live() == 0);
     }
     SECTION("the receiver goes first, senders later") {
         Counted::reset();
         auto [tx, rx] = mpsc::channel<Counted>();
         for (int i = 0; i < 40; ++i) tx.send(Counted(i)).unwrap();
         { auto gone = std::move(rx); }
-        REQUIRE(Counted::live == 0);
+        REQUIRE(Counted::live() == 0);
         auto r = tx.send(Counted(99));  // handed back, not leaked
         REQUIRE(r.into_inner().v == 99);
     }
-    REQUIRE(Counted::live == 0);
+    REQUIRE(Counted::live() == 0);
 }
 
 TEST_CASE("try_recv tells empty from disconnected", "[mpsc]") {
@@ -373,6 +375,7 @@ TEST_CASE("block boundaries under contention: slots 30/31 claimed concurrently",
         { auto gone = std::move(tx); }
         check_per_producer_order(rx, 4, 31 * 7);
         for (auto& h : hs) h.join();
+        check_every_msg_destroyed_once();
     }
 }
 

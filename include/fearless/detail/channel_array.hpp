@@ -51,11 +51,13 @@ public:
             std::size_t stamp = s.stamp.load(std::memory_order_acquire) & ~hole_bit();
             if (tail == stamp) {
                 if (tail_.compare_exchange_weak(tail, advance(tail), std::memory_order_seq_cst, std::memory_order_seq_cst)) {
+                    FEARLESS_SCHEDULE_POINT(array_claimed);
                     write(s, v, tail + 1);
                     return chan_status::ok;
                 }
                 b.spin();
             } else if (stamp + one_lap_ == tail + 1) {
+                FEARLESS_SCHEDULE_POINT(array_full);
                 std::atomic_thread_fence(std::memory_order_seq_cst);
                 std::size_t head = head_.load(std::memory_order_acquire);
                 if (head + one_lap_ == tail) {
@@ -89,6 +91,7 @@ public:
                 // past it and retries, instead of taking the channel for full
                 // and backing off.
                 head_.store(advance(head), std::memory_order_seq_cst);
+                FEARLESS_SCHEDULE_POINT(array_head_moved);
                 if (got) s.msg.destroy();
                 s.stamp.store(head + one_lap_, std::memory_order_release);
                 senders_.notify_one();
@@ -117,6 +120,7 @@ public:
     // value back), and destroys every queued message exactly once.
     void disconnect_receiver() noexcept {
         std::size_t tail = tail_.fetch_or(mark_bit_, std::memory_order_seq_cst) & ~mark_bit_;
+        FEARLESS_SCHEDULE_POINT(disconnect);
         senders_.notify_all();
         std::size_t head = head_.load(std::memory_order_relaxed);
         backoff b;

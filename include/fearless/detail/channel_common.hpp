@@ -12,6 +12,7 @@
 
 #include "config.hpp"
 #include "parker.hpp"
+#include "schedule_point.hpp"
 
 FEARLESS_BEGIN_HEADER
 
@@ -54,6 +55,7 @@ void fill_slot(raw_slot<T>& msg, T& v, Publish&& publish) {
             throw;
         }
     }
+    FEARLESS_SCHEDULE_POINT(slot_filled);
     publish(false);
 }
 
@@ -72,14 +74,18 @@ void acquire_sender(Chan* c) noexcept {
 template <class Chan>
 void release_sender(Chan* c) noexcept {
     if (c->counter.senders.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        FEARLESS_SCHEDULE_POINT(disconnect);
         c->disconnect_senders();
+        FEARLESS_SCHEDULE_POINT(chan_last_ref);
         if (c->counter.other_side_gone.exchange(true, std::memory_order_acq_rel)) delete c;
     }
 }
 
 template <class Chan>
 void release_receiver(Chan* c) noexcept {
+    FEARLESS_SCHEDULE_POINT(disconnect);
     c->disconnect_receiver();
+    FEARLESS_SCHEDULE_POINT(chan_last_ref);
     if (c->counter.other_side_gone.exchange(true, std::memory_order_acq_rel)) delete c;
 }
 
@@ -103,6 +109,7 @@ chan_status block_on(event& ev, Attempt&& attempt, const steady_time* deadline, 
         }
         std::uint32_t key = ev.key();
         ev.announce();
+        FEARLESS_SCHEDULE_POINT(park_announced);
         chan_status s = attempt();
         if (s != chan_status::pending) {
             ev.retire();

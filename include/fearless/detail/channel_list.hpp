@@ -85,6 +85,7 @@ public:
             }
             std::size_t offset = (tail >> shift) % lap;
             if (offset == block_cap) {  // another sender is installing the next block
+                FEARLESS_SCHEDULE_POINT(list_block_wait);
                 b.snooze();
                 tail = tail_index_.load(std::memory_order_acquire);
                 blk = tail_block_.load(std::memory_order_acquire);
@@ -97,12 +98,15 @@ public:
             if (tail_index_.compare_exchange_weak(tail, tail + (1 << shift), std::memory_order_seq_cst,
                                                   std::memory_order_acquire)) {
                 if (offset + 1 == block_cap) {
+                    FEARLESS_SCHEDULE_POINT(list_block_boundary);
                     tail_block_.store(next_block, std::memory_order_release);
                     tail_index_.fetch_add(1 << shift, std::memory_order_release);
+                    FEARLESS_SCHEDULE_POINT(list_block_boundary);
                     blk->next.store(next_block, std::memory_order_release);
                     next_block = nullptr;
                 }
                 delete next_block;
+                FEARLESS_SCHEDULE_POINT(list_claimed);
                 write(blk->slots[offset], v);
                 return true;
             }
@@ -150,6 +154,7 @@ public:
     // exactly once; a sender caught mid-write is waited for.
     void disconnect_receiver() noexcept {
         tail_index_.fetch_or(mark, std::memory_order_seq_cst);
+        FEARLESS_SCHEDULE_POINT(disconnect);
         backoff b;
         std::size_t tail = tail_index_.load(std::memory_order_acquire);
         while (((tail >> shift) % lap) == block_cap) {
@@ -191,6 +196,7 @@ private:
         std::size_t offset = (head_index_ >> shift) % lap;
         head_index_ += 1 << shift;
         if (offset + 1 == block_cap) {
+            FEARLESS_SCHEDULE_POINT(list_head_block);
             block* next = head_block_->wait_next();
             delete head_block_;
             head_block_ = next;

@@ -58,6 +58,7 @@ public:
         (senders_tail_ ? senders_tail_->next : senders_head_) = &p;
         senders_tail_ = &p;
         lk.unlock();
+        FEARLESS_SCHEDULE_POINT(zero_parking);
         std::uint32_t s = park(p.state, nullptr);
         return s == done ? chan_status::ok : chan_status::disconnected;
     }
@@ -81,6 +82,7 @@ public:
         receiver_packet p{&out};
         receiver_ = &p;
         lk.unlock();
+        FEARLESS_SCHEDULE_POINT(zero_parking);
         std::uint32_t s = park(p.state, deadline);
         if (s == waiting) return chan_status::timeout;
         return s == done ? chan_status::ok : chan_status::disconnected;
@@ -117,6 +119,7 @@ private:
 
     void hand_to_receiver(T& v) {
         receiver_->out->emplace(std::move(v));
+        FEARLESS_SCHEDULE_POINT(zero_handoff);
         finish(receiver_->state, done);
         receiver_ = nullptr;
     }
@@ -126,6 +129,7 @@ private:
         out.emplace(std::move(*p->msg));
         senders_head_ = p->next;
         if (!senders_head_) senders_tail_ = nullptr;
+        FEARLESS_SCHEDULE_POINT(zero_handoff);
         finish(p->state, done);
     }
 
@@ -139,6 +143,7 @@ private:
             } else if (!deadline) {
                 park_while(state, waiting);
             } else if (!park_until_changed(state, waiting, *deadline)) {
+                FEARLESS_SCHEDULE_POINT(zero_timeout);
                 std::lock_guard lk(mu_);
                 std::uint32_t s = state.load(std::memory_order_acquire);
                 if (s == waiting) receiver_ = nullptr;

@@ -31,6 +31,7 @@
 #endif
 
 #include "config.hpp"
+#include "schedule_point.hpp"
 
 FEARLESS_BEGIN_HEADER
 
@@ -145,12 +146,14 @@ public:
     bool park_until(std::uint32_t key, steady_time deadline) noexcept { return detail::park_until_changed(epoch_, key, deadline); }
 
     void notify_one() noexcept {
+        FEARLESS_SCHEDULE_POINT(notify);
         if (waiters_.load(std::memory_order_seq_cst) != 0) {
             epoch_.fetch_add(1, std::memory_order_release);
             detail::unpark_one(epoch_);
         }
     }
     void notify_all() noexcept {
+        FEARLESS_SCHEDULE_POINT(notify);
         if (waiters_.load(std::memory_order_seq_cst) != 0) {
             epoch_.fetch_add(1, std::memory_order_release);
             detail::unpark_all(epoch_);

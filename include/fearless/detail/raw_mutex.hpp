@@ -20,6 +20,7 @@
 
 #include "config.hpp"
 #include "parker.hpp"
+#include "schedule_point.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -52,8 +53,10 @@ class raw_mutex {
   [[nodiscard]] std::uint32_t lock() noexcept {
     std::uint32_t s = 0;
     if (state_.compare_exchange_strong(s, locked, std::memory_order_acquire,
-                                       std::memory_order_relaxed)) [[likely]]
+                                       std::memory_order_relaxed)) [[likely]] {
+      FEARLESS_SCHEDULE_POINT(mutex_held);
       return locked;
+    }
     return lock_slow(s);
   }
 
@@ -102,6 +105,7 @@ class raw_mutex {
 
   // `s`: the word the fast path's compare-exchange found instead of 0.
   [[gnu::noinline]] std::uint32_t lock_slow(std::uint32_t s) noexcept {
+    FEARLESS_SCHEDULE_POINT(mutex_spin);
     if (s & locked) s = spin();
     // Free (perhaps poisoned): take it without announcing a waiter.
     while (!(s & locked)) {
@@ -118,6 +122,7 @@ class raw_mutex {
         if (!(old & locked)) return old | locked | waiters;
         s = old | locked | waiters;
       }
+      FEARLESS_SCHEDULE_POINT(mutex_park);
       park_while(state_, s);  // sleeps only while the word is still s
       s = spin();
     }
@@ -129,7 +134,10 @@ class raw_mutex {
     if (state_.fetch_and(~(locked | waiters), std::memory_order_release) & waiters) wake_one();
   }
 
-  [[gnu::noinline]] void wake_one() noexcept { unpark_one(state_); }
+  [[gnu::noinline]] void wake_one() noexcept {
+    FEARLESS_SCHEDULE_POINT(mutex_wake);
+    unpark_one(state_);
+  }
 
   std::atomic<std::uint32_t> state_{0};
 };
