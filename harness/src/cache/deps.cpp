@@ -6,12 +6,11 @@ namespace fearless::check {
 
 std::string FileHashes::hash(const std::string& path) {
     {
-        std::lock_guard lock(mutex_);
-        if (auto it = hashes_.find(path); it != hashes_.end()) return it->second;
+        auto hashes = hashes_.lock();
+        if (auto it = hashes->find(path); it != hashes->end()) return it->second;
     }
     auto h = hash_file(root_ / path).value_or("-");
-    std::lock_guard lock(mutex_);
-    return hashes_.emplace(path, h).first->second;
+    return hashes_.lock()->emplace(path, h).first->second;
 }
 
 bool FileHashes::unchanged(const std::vector<Dependency>& deps) {

@@ -4,11 +4,12 @@
 
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fearless/mutex.hpp>
 
 namespace fearless::check {
 
@@ -29,8 +30,7 @@ class FileHashes {
 
   private:
     std::filesystem::path root_;
-    std::mutex mutex_;
-    std::map<std::string, std::string> hashes_;
+    fearless::Mutex<std::map<std::string, std::string>> hashes_;  // path -> hash
 };
 
 }  // namespace fearless::check

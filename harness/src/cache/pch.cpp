@@ -1,12 +1,10 @@
 #include "cache/pch.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <random>
 
 #include <fmt/format.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "cache/deps.hpp"
@@ -65,20 +63,10 @@ std::optional<Stat> stat_of(const std::filesystem::path& p) {
     return Stat{size, static_cast<long long>(t.time_since_epoch().count())};
 }
 
-std::string unique_suffix() {
-    static std::atomic<unsigned> counter{0};
-    return fmt::format(".tmp-{}-{}", ::getpid(), counter++);
-}
-
 }  // namespace
 
 PchStore::PchStore(std::filesystem::path dir, std::string header, std::filesystem::path root, RunFn run)
     : dir_(std::move(dir)), header_(std::move(header)), root_(std::move(root)), run_(std::move(run)) {}
-
-int PchStore::built() const {
-    std::lock_guard lock(mutex_);
-    return built_;
-}
 
 std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std::string>& flags,
                                  const std::string& identity) {
@@ -88,8 +76,8 @@ std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std
     const std::string key = h.hex();
     std::shared_ptr<Slot> slot;
     {
-        std::lock_guard lock(mutex_);
-        auto& s = slots_[key];
+        auto slots = slots_.lock();
+        auto& s = (*slots)[key];
         if (!s) s = std::make_shared<Slot>();
         slot = s;
     }
@@ -143,10 +131,6 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     const auto tmp_out = pch_file.string() + suffix;
     const auto depfile = dir / ("deps" + suffix + ".d");
     auto result = run_(pch_command(compiler, flags, stub, tmp_out, depfile, root_));
-    {
-        std::lock_guard lock(mutex_);
-        ++built_;
-    }
     const bool ok = result.outcome == Outcome::exited && result.exit_code == 0 && trim(result.err).empty();
     std::vector<std::string> deps;
     if (auto d = read_file(depfile)) {
@@ -175,8 +159,7 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     } else {
         std::filesystem::remove(tmp_out, ec);
     }
-    const auto tmp_manifest = manifest_file.string() + suffix;
-    if (write_file(tmp_manifest, manifest.dump())) std::filesystem::rename(tmp_manifest, manifest_file, ec);
+    write_file(manifest_file, manifest.dump());
     if (!ok || deps.empty()) return std::nullopt;
     pch.deps = std::move(deps);
     return pch;

@@ -29,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fearless/mutex.hpp>
+
 #include "case/case.hpp"
 #include "run/compiler.hpp"
 #include "run/process/process.hpp"
@@ -63,9 +65,6 @@ class PchStore {
     std::optional<Pch> get(const Compiler& compiler, const std::vector<std::string>& flags,
                            const std::string& identity);
 
-    // How many PCHs this run built (the rest were reused from earlier runs).
-    int built() const;
-
   private:
     struct Slot {
         std::once_flag once;
@@ -78,9 +77,7 @@ class PchStore {
     std::string header_;
     std::filesystem::path root_;
     RunFn run_;
-    mutable std::mutex mutex_;
-    std::map<std::string, std::shared_ptr<Slot>> slots_;
-    int built_ = 0;
+    fearless::Mutex<std::map<std::string, std::shared_ptr<Slot>>> slots_;  // one per compiler and flag set
 };
 
 }  // namespace fearless::check

@@ -1,10 +1,8 @@
 #include "cache/result_cache.hpp"
 
-#include <atomic>
 #include <cstdlib>
 
 #include <fmt/format.h>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "cache/hash.hpp"
@@ -30,10 +28,9 @@ std::string cached_job_to_json(const CachedJob& job) {
     json j;
     j["version"] = harness_version;
     const auto& r = job.result;
-    j["result"] = {{"case", r.case_display}, {"compiler", r.compiler}, {"status", static_cast<int>(r.status)},
-                   {"reason", r.reason},     {"details", r.details},   {"ms", r.duration.count()},
-                   {"commands", r.commands}};
-    const auto& v = job.verdict;
+    const auto& v = r.verdict;
+    j["result"] = {
+        {"case", r.case_display}, {"compiler", r.compiler}, {"ms", r.duration.count()}, {"commands", r.commands}};
     j["verdict"] = {{"status", static_cast<int>(v.status)},
                     {"reason", v.reason},
                     {"details", v.details},
@@ -52,40 +49,28 @@ std::optional<CachedJob> cached_job_from_json(std::string_view text) {
         auto j = json::parse(text);
         if (j.at("version").get<std::string>() != harness_version) return std::nullopt;
         CachedJob job;
-        const auto& r = j.at("result");
-        job.result.case_display = r.at("case").get<std::string>();
-        job.result.compiler = r.at("compiler").get<std::string>();
-        job.result.status = static_cast<Status>(r.at("status").get<int>());
-        job.result.reason = r.at("reason").get<std::string>();
-        job.result.details = r.at("details").get<std::string>();
-        job.result.duration = std::chrono::milliseconds(r.at("ms").get<long long>());
-        job.result.commands = r.at("commands").get<std::vector<std::string>>();
-        const auto& v = j.at("verdict");
-        job.verdict.status = static_cast<Status>(v.at("status").get<int>());
-        job.verdict.reason = v.at("reason").get<std::string>();
-        job.verdict.details = v.at("details").get<std::string>();
-        job.verdict.actual_stderr = optional_text(v.at("actual_stderr"));
-        job.verdict.actual_stdout = optional_text(v.at("actual_stdout"));
-        job.verdict.expectation_only = v.at("expectation_only").get<bool>();
-        if (!v.at("would_be").is_null()) job.verdict.would_be = v.at("would_be").get<std::string>();
-        job.verdict.would_be_text = v.at("would_be_text").get<std::string>();
+        auto& r = job.result;
+        const auto& jr = j.at("result");
+        r.case_display = jr.at("case").get<std::string>();
+        r.compiler = jr.at("compiler").get<std::string>();
+        r.duration = std::chrono::milliseconds(jr.at("ms").get<long long>());
+        r.commands = jr.at("commands").get<std::vector<std::string>>();
+        auto& v = r.verdict;
+        const auto& jv = j.at("verdict");
+        v.status = static_cast<Status>(jv.at("status").get<int>());
+        v.reason = jv.at("reason").get<std::string>();
+        v.details = jv.at("details").get<std::string>();
+        v.actual_stderr = optional_text(jv.at("actual_stderr"));
+        v.actual_stdout = optional_text(jv.at("actual_stdout"));
+        v.expectation_only = jv.at("expectation_only").get<bool>();
+        if (!jv.at("would_be").is_null()) v.would_be = jv.at("would_be").get<std::string>();
+        v.would_be_text = jv.at("would_be_text").get<std::string>();
         for (const auto& d : j.at("deps"))
             job.deps.push_back(Dependency{d.at(0).get<std::string>(), d.at(1).get<std::string>()});
         return job;
     } catch (const json::exception&) {
         return std::nullopt;
     }
-}
-
-bool write_file_atomic(const std::filesystem::path& path, const std::string& text) {
-    static std::atomic<unsigned> counter{0};
-    auto tmp = path;
-    tmp += fmt::format(".tmp-{}-{}", ::getpid(), counter++);
-    if (!write_file(tmp, text)) return false;
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) std::filesystem::remove(tmp, ec);
-    return !ec;
 }
 
 std::filesystem::path default_cache_dir(const std::filesystem::path& root) {
@@ -107,7 +92,7 @@ std::optional<CachedJob> ResultCache::lookup(const std::string& key, FileHashes&
 }
 
 bool ResultCache::store(const std::string& key, const CachedJob& job) const {
-    return write_file_atomic(entry_path(key), cached_job_to_json(job));
+    return write_file(entry_path(key), cached_job_to_json(job));
 }
 
 std::map<std::string, long long> ResultCache::load_timings() const {
@@ -125,14 +110,14 @@ void ResultCache::save_timings(const std::map<std::string, long long>& timings) 
     if (timings.empty()) return;
     auto all = load_timings();
     for (const auto& [k, v] : timings) all[k] = v;
-    write_file_atomic(dir_ / "timings.json", json(all).dump());
+    write_file(dir_ / "timings.json", json(all).dump());
 }
 
 VersionCache ResultCache::versions() const {
     auto dir = dir_ / "compilers";
     return VersionCache{
         [dir](const std::string& stamp) { return read_file(dir / hash_hex(stamp)); },
-        [dir](const std::string& stamp, const std::string& out) { write_file_atomic(dir / hash_hex(stamp), out); },
+        [dir](const std::string& stamp, const std::string& out) { write_file(dir / hash_hex(stamp), out); },
     };
 }
 

@@ -4,7 +4,7 @@
 //   key   = hash(harness_version, the case's path and text, the compiler's
 //           identity, the flags, the PCH header, the expected files' content,
 //           the settings that judge it)          computed before running
-//   entry = {deps: [[path, content hash]...], result, verdict, ms}
+//   entry = {deps: [[path, content hash]...], result (with its verdict and ms)}
 //
 // A lookup hits only if every file the job read (the compiler's -MD output,
 // plus its PCH's) still has the content it had: editing one header re-runs
@@ -26,17 +26,15 @@
 #include "cache/deps.hpp"
 #include "report/result.hpp"
 #include "run/compiler.hpp"
-#include "verdict/judge.hpp"
 
 namespace fearless::check {
 
 // Bump when judging changes (check, normalize, render, attribute, control...):
 // every stored verdict is then stale.
-inline constexpr std::string_view harness_version = "fearless-check 5.3";
+inline constexpr std::string_view harness_version = "fearless-check 5.4";
 
 struct CachedJob {
-    Result result;
-    Verdict verdict;
+    Result result;  // with its verdict
     std::vector<Dependency> deps;
 };
 
@@ -66,9 +64,6 @@ class ResultCache {
     std::filesystem::path entry_path(const std::string& key) const;
     std::filesystem::path dir_;
 };
-
-// Writes `text` to `path` through a temporary file in the same folder and a rename.
-bool write_file_atomic(const std::filesystem::path& path, const std::string& text);
 
 // The default folder: $XDG_CACHE_HOME/fearless-check if set, else ROOT/.cache/fearless-check.
 std::filesystem::path default_cache_dir(const std::filesystem::path& root);

@@ -29,12 +29,6 @@ Colour diff_colour(std::string_view line) {
 }
 }  // namespace
 
-std::string result_line(const Result& r) {
-    std::string line = fmt::format("{}  {}  [{}]", status_name(r.status), r.case_display, r.compiler);
-    if (!r.reason.empty()) line += "  " + r.reason;
-    return line;
-}
-
 void ConsoleReporter::clear_progress() {
     if (progress_shown_) out_ << "\r\x1b[K";
     progress_shown_ = false;
@@ -44,14 +38,14 @@ void ConsoleReporter::result(const Result& r) {
     clear_progress();
     so_far_ = summarize({r}) + so_far_;
     bool c = style_.colour;
-    out_ << paint(status_name(r.status), status_colour(r.status), c) << "  " << r.case_display << "  "
+    out_ << paint(status_name(r.verdict.status), status_colour(r.verdict.status), c) << "  " << r.case_display << "  "
          << paint(fmt::format("[{}]", r.compiler), Colour::dim, c);
-    if (!r.reason.empty()) out_ << "  " << r.reason;
+    if (!r.verdict.reason.empty()) out_ << "  " << r.verdict.reason;
     out_ << '\n';
     if (style_.verbose)
         for (const auto& cmd : r.commands) out_ << "    $ " << cmd << '\n';
-    if (r.status == Status::fail && !r.details.empty()) {
-        for (const auto& l : split_lines(r.details)) out_ << "    " << paint(l, diff_colour(l), c) << '\n';
+    if (r.verdict.status == Status::fail && !r.verdict.details.empty()) {
+        for (const auto& l : split_lines(r.verdict.details)) out_ << "    " << paint(l, diff_colour(l), c) << '\n';
     }
     out_.flush();
 }

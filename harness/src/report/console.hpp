@@ -31,7 +31,4 @@ class ConsoleReporter {
     Summary so_far_;  // for the progress line
 };
 
-// The result line without colour: "FAIL  cases/x/y.cpp  [gcc-12]  reason".
-std::string result_line(const Result& r);
-
 }  // namespace fearless::check

@@ -52,16 +52,16 @@ std::string junit_report(const std::vector<Result>& results, std::chrono::millis
     for (const auto& r : results) {
         out += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\"", xml_escape(r.case_display),
                            xml_escape(r.compiler), seconds(r.duration));
-        if (r.status == Status::pass) {
+        if (r.verdict.status == Status::pass) {
             out += "/>\n";
             continue;
         }
         out += ">\n";
-        if (r.status == Status::skip)
-            out += fmt::format("      <skipped message=\"{}\"/>\n", xml_escape(r.reason));
+        if (r.verdict.status == Status::skip)
+            out += fmt::format("      <skipped message=\"{}\"/>\n", xml_escape(r.verdict.reason));
         else
-            out += fmt::format("      <failure message=\"{}\">{}</failure>\n", xml_escape(r.reason),
-                               xml_escape(r.details));
+            out += fmt::format("      <failure message=\"{}\">{}</failure>\n", xml_escape(r.verdict.reason),
+                               xml_escape(r.verdict.details));
         out += "    </testcase>\n";
     }
     out += "  </testsuite>\n</testsuites>\n";
@@ -74,13 +74,13 @@ std::string json_report(const std::vector<Result>& results, std::chrono::millise
     j["summary"] = {{"passed", s.passed}, {"failed", s.failed}, {"skipped", s.skipped}, {"seconds", seconds(total)}};
     j["results"] = nlohmann::json::array();
     for (const auto& r : results) {
-        std::string status(status_name(r.status));
+        std::string status(status_name(r.verdict.status));
         for (auto& ch : status) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         j["results"].push_back({{"case", r.case_display},
                                 {"compiler", r.compiler},
                                 {"status", status},
-                                {"reason", r.reason},
-                                {"details", r.details},
+                                {"reason", r.verdict.reason},
+                                {"details", r.verdict.details},
                                 {"seconds", seconds(r.duration)},
                                 {"commands", r.commands}});
     }

@@ -4,10 +4,18 @@
 
 namespace fearless::check {
 
+Result decided(std::string case_display, std::string compiler, Status status, std::string reason, std::string details) {
+    Result r{std::move(case_display), std::move(compiler), {}, {}, {}};
+    r.verdict.status = status;
+    r.verdict.reason = std::move(reason);
+    r.verdict.details = std::move(details);
+    return r;
+}
+
 Summary summarize(const std::vector<Result>& results) {
     Summary s;
     for (const auto& r : results) {
-        switch (r.status) {
+        switch (r.verdict.status) {
             case Status::pass:
                 ++s.passed;
                 break;

@@ -5,16 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "verdict/status.hpp"
+#include "verdict/verdict.hpp"
 
 namespace fearless::check {
 
 struct Result {
     std::string case_display;  // "cases/topic/name.cpp" (or an expected file, for stale ones)
     std::string compiler;      // "gcc-12"; "-" when no compiler was involved (malformed case)
-    Status status = Status::fail;
-    std::string reason;
-    std::string details;
+    Verdict verdict;           // status, reason, details, and what --bless needs
     std::chrono::milliseconds duration{0};
     std::vector<std::string> commands;  // shown with -v
 };
@@ -22,6 +20,10 @@ struct Result {
 struct Summary {
     std::size_t passed = 0, failed = 0, skipped = 0;
 };
+
+// A result decided without judging a run: a skip, or a failure found before or after the jobs.
+Result decided(std::string case_display, std::string compiler, Status status, std::string reason,
+               std::string details = {});
 
 Summary summarize(const std::vector<Result>& results);
 Summary operator+(const Summary& a, const Summary& b);

@@ -6,6 +6,7 @@
 // 14 the reason of a deleted function lives only there (SPEC §4).
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -14,10 +15,18 @@
 
 #include "case/case.hpp"
 #include "run/compiler.hpp"
-#include "run/plan.hpp"
 #include "run/process/process.hpp"
 
 namespace fearless::check {
+
+// What every job of a run shares.
+struct RunSettings {
+    std::filesystem::path root;                 // compilers run here; case paths are relative to it
+    std::vector<std::string> includes;          // -I paths, relative to root when under it
+    std::vector<std::string> flags;             // extra flags for every case (config file)
+    std::chrono::milliseconds timeout{60'000};  // per compiler / program run; `//@ timeout:` overrides for programs
+    std::string clang_tidy = "clang-tidy";
+};
 
 // What a job adds to its compile command beyond the case and the settings.
 struct CompileExtras {

@@ -1,9 +1,7 @@
 // Cases × compilers → jobs. Pure: what to run, not how.
 #pragma once
 
-#include <chrono>
 #include <cstddef>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,15 +9,6 @@
 #include "run/compiler.hpp"
 
 namespace fearless::check {
-
-// What every job of a run shares.
-struct RunSettings {
-    std::filesystem::path root;                 // compilers run here; case paths are relative to it
-    std::vector<std::string> includes;          // -I paths, relative to root when under it
-    std::vector<std::string> flags;             // extra flags for every case (config file)
-    std::chrono::milliseconds timeout{60'000};  // per compiler / program run; `//@ timeout:` overrides for programs
-    std::string clang_tidy = "clang-tidy";
-};
 
 struct Job {
     std::size_t case_index = 0;

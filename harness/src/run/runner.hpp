@@ -14,8 +14,8 @@
 #include <string>
 
 #include "case/case.hpp"
+#include "run/commands.hpp"
 #include "run/compiler.hpp"
-#include "run/plan.hpp"
 #include "run/process/process.hpp"
 
 namespace fearless::check {

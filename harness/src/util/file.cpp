@@ -1,29 +1,39 @@
 #include "util/file.hpp"
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace fearless::check {
+
+std::string unique_suffix() {
+    static std::atomic<unsigned> counter{0};
+    return fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+}
 
 bool write_file(const std::filesystem::path& path, const std::string& text, std::string* error) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    // Write then rename, so a reader never sees half a file.
     auto tmp = path;
-    tmp += ".tmp";
+    tmp += unique_suffix();
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         f << text;
         if (!f) {
             if (error) *error = fmt::format("cannot write {}", path.string());
+            f.close();
+            std::filesystem::remove(tmp, ec);
             return false;
         }
     }
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
         if (error) *error = fmt::format("cannot write {}: {}", path.string(), ec.message());
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
         return false;
     }
     return true;

@@ -7,8 +7,17 @@
 
 namespace fearless::check {
 
-// Writes `text` to `path`, creating its directory (for --bless and would-be files).
+// Writes `text` to `path`, creating its folder, through a temporary file
+// (unique_suffix) and a rename: a reader never sees half a file, and two
+// writers of the same path never share the temporary one. `error` (if given)
+// says what failed.
 bool write_file(const std::filesystem::path& path, const std::string& text, std::string* error = nullptr);
+
+// ".tmp-PID-N": a suffix for a temporary file that no other writer, in this
+// process or another, uses.
+std::string unique_suffix();
+
+// nullopt: the file cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
 }  // namespace fearless::check

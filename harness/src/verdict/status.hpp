@@ -1,4 +1,4 @@
-// A job's outcome: the one verdict type the reporters see.
+// A job's outcome, on its own so a reporter can name it without the judge.
 #pragma once
 
 namespace fearless::check {

@@ -31,10 +31,11 @@ Case case_of(std::string text, std::string id = "t/x") {
 
 CachedJob sample_job(std::vector<Dependency> deps) {
     CachedJob job;
-    job.result = Result{"cases/t/x.cpp", "gcc-12", Status::pass, "", "", std::chrono::milliseconds(1234), {"g++ x"}};
-    job.verdict.status = Status::pass;
-    job.verdict.actual_stderr = "error: boom\n";
-    job.verdict.would_be = "expected/t/x.stderr";
+    job.result = decided("cases/t/x.cpp", "gcc-12", Status::pass, "");
+    job.result.duration = std::chrono::milliseconds(1234);
+    job.result.commands = {"g++ x"};
+    job.result.verdict.actual_stderr = "error: boom\n";
+    job.result.verdict.would_be = "expected/t/x.stderr";
     job.deps = std::move(deps);
     return job;
 }
@@ -72,8 +73,8 @@ TEST_CASE("cache: a stored verdict hits until a file it read changes", "[harness
         REQUIRE(hit);
         CHECK(hit->result.duration.count() == 1234);
         CHECK(hit->result.commands == std::vector<std::string>{"g++ x"});
-        CHECK(hit->verdict.actual_stderr == "error: boom\n");
-        CHECK(hit->verdict.would_be == std::filesystem::path("expected/t/x.stderr"));
+        CHECK(hit->result.verdict.actual_stderr == "error: boom\n");
+        CHECK(hit->result.verdict.would_be == std::filesystem::path("expected/t/x.stderr"));
         CHECK_FALSE(cache.lookup("k2", hashes));  // another key
     }
     write_file(dir.path / "root" / "h.hpp", "int y;\n");

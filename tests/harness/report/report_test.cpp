@@ -12,15 +12,13 @@ using namespace fearless::check;
 
 namespace {
 std::vector<Result> sample() {
-    return {Result{"cases/a.cpp", "gcc-12", Status::pass, "", "", std::chrono::milliseconds(250), {"g++ a.cpp"}},
-            Result{"cases/b.cpp",
-                   "clang-14",
-                   Status::fail,
-                   "line 3: expected an error containing \"x<y>\"",
-                   "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n",
-                   {},
-                   {}},
-            Result{"cases/c.cpp", "gcc-12", Status::skip, "only: clang", "", {}, {}}};
+    auto a = decided("cases/a.cpp", "gcc-12", Status::pass, "");
+    a.duration = std::chrono::milliseconds(250);
+    a.commands = {"g++ a.cpp"};
+    return {a,
+            decided("cases/b.cpp", "clang-14", Status::fail, "line 3: expected an error containing \"x<y>\"",
+                    "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new\n"),
+            decided("cases/c.cpp", "gcc-12", Status::skip, "only: clang")};
 }
 }  // namespace
 

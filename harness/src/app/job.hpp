@@ -1,0 +1,42 @@
+// One case × compiler, start to verdict, through the result cache.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fearless/mutex.hpp>
+
+#include "app/options.hpp"
+#include "cache/deps.hpp"
+#include "cache/pch.hpp"
+#include "cache/result_cache.hpp"
+#include "case/case.hpp"
+#include "report/result.hpp"
+#include "run/commands.hpp"
+#include "run/compiler.hpp"
+
+namespace fearless::check {
+
+// What every job of a run shares beyond the options.
+struct RunContext {
+    const Options& o;
+    RunSettings settings;
+    std::filesystem::path expected_dir, wip;
+    std::optional<ResultCache> cache;  // nullopt: --no-cache
+    std::unique_ptr<PchStore> pch;     // null: no PCH this run
+    std::filesystem::path pch_dir;
+    FileHashes hashes;
+    fearless::Mutex<std::map<std::string, long long>> timings;  // this run's, by timing_key()
+};
+
+RunContext make_context(const Options& o, std::optional<ResultCache> cache);
+
+// The unit the result cache wraps. A hit whose recorded dependencies are
+// unchanged returns the stored result without starting a process; either way
+// the would-be expected file is written for inspection.
+Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control);
+
+}  // namespace fearless::check
