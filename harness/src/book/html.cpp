@@ -31,7 +31,7 @@ std::string document(const std::string& title, const std::string& body) {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n"
         "<style>{}</style>\n</head>\n<body>\n<main>\n{}</main>\n<script>{}</script>\n</body>\n</html>\n",
-        html_escape(title), book_css, body, book_js);
+        xml_escape(title), book_css, body, book_js);
 }
 
 std::string mode_badge(const Case& c) {
@@ -42,14 +42,14 @@ std::string mode_badge(const Case& c) {
 
 std::string badges(const Page& p) {
     std::string s = "<div class=\"badges\">" + mode_badge(p.c);
-    if (!p.c.mirrors.empty()) s += fmt::format("<span class=\"badge listing\">{}</span>", html_escape(p.c.mirrors));
+    if (!p.c.mirrors.empty()) s += fmt::format("<span class=\"badge listing\">{}</span>", xml_escape(p.c.mirrors));
     std::vector<std::string> only;
     for (const auto& r : p.c.only)
         only.push_back(fmt::format("{}{}{}", r.family, r.op, r.version ? std::to_string(r.version) : ""));
-    if (!only.empty()) s += fmt::format("<span class=\"badge\">only: {}</span>", html_escape(join(only, " | ")));
+    if (!only.empty()) s += fmt::format("<span class=\"badge\">only: {}</span>", xml_escape(join(only, " | ")));
     for (const auto& k : p.c.checks)
-        s += fmt::format("<span class=\"badge\">check: {} {}</span>", html_escape(k.tool),
-                         html_escape(join(k.checks, " ")));
+        s += fmt::format("<span class=\"badge\">check: {} {}</span>", xml_escape(k.tool),
+                         xml_escape(join(k.checks, " ")));
     return s + "</div>\n";
 }
 
@@ -64,7 +64,7 @@ std::string first_sentence(const Page& p) {
 std::string snapshot_html(const std::string& text) {
     std::string out;
     for (const auto& line : split_lines(text)) {
-        auto l = html_escape(line);
+        auto l = xml_escape(line);
         if (starts_with(line, "error") || starts_with(line, "warning"))
             out += "<span class=\"err\">" + l + "</span>";  // a block: no newline of its own
         else if (starts_with(line, "note") || starts_with(line, "help"))
@@ -84,49 +84,25 @@ std::string diff_html(const std::string& diff) {
                           : starts_with(line, "-")                             ? "del"
                                                                                : nullptr;
         if (cls)
-            out += fmt::format("<span class=\"{}\">{}</span>", cls, html_escape(line));
+            out += fmt::format("<span class=\"{}\">{}</span>", cls, xml_escape(line));
         else
-            out += html_escape(line) + "\n";
+            out += xml_escape(line) + "\n";
     }
     return out;
 }
 
 std::string stdout_html(const std::string& text) {
     if (text.empty()) return "<pre class=\"stdout\"><i>nothing</i></pre>\n";
-    return "<pre class=\"stdout\">" + html_escape(text) + "</pre>\n";
+    return "<pre class=\"stdout\">" + xml_escape(text) + "</pre>\n";
 }
 
 std::string link_to(const Book& book, const Page& from, const std::string& id) {
     const Page* to = book.find(id);
-    if (!to) return html_escape(id);
-    return fmt::format("<a href=\"{}{}\">{}</a>", up(from), page_path(*to), html_escape(to->name()));
+    if (!to) return xml_escape(id);
+    return fmt::format("<a href=\"{}{}\">{}</a>", up(from), page_path(*to), xml_escape(to->name()));
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += ch;
-        }
-    }
-    return out;
-}
 
 std::string page_path(const Page& page) {
     return "cases/" + page.c.id + ".html";
@@ -148,13 +124,13 @@ std::string index_html(const Book& book) {
     body += "<ul class=\"toc\">\n";
     for (const auto& ch : book.chapters)
         body += fmt::format("<li><a href=\"#{}\">{}</a> <span class=\"count\">{}</span></li>\n", ch.rule->slug,
-                            html_escape(ch.rule->title), ch.pages.size());
+                            xml_escape(ch.rule->title), ch.pages.size());
     body += "</ul>\n";
     for (const auto& ch : book.chapters) {
         body += fmt::format(
             "<section class=\"chapter\" id=\"{}\">\n<h2><code>{}</code> <span class=\"count\">{} cases</span></h2>\n"
             "<p>{}</p>\n<ul class=\"cases\">\n",
-            ch.rule->slug, html_escape(ch.rule->title), ch.pages.size(), html_escape(ch.rule->misuse));
+            ch.rule->slug, xml_escape(ch.rule->title), ch.pages.size(), xml_escape(ch.rule->misuse));
         for (auto i : ch.pages) {
             const auto& p = book.pages[i];
             std::string text = p.c.id + " " + p.c.mirrors + " " + join(p.prose, " ") + " " + ch.rule->title;
@@ -163,8 +139,8 @@ std::string index_html(const Book& book) {
             auto gist = p.mistake.empty() ? first_sentence(p) : "The fix of " + book.find(p.mistake)->name() + ".";
             body += fmt::format(
                 "<li class=\"case{}\" data-text=\"{}\"><a href=\"{}\">{}</a>\n<p class=\"gist\">{}</p>\n{}</li>\n",
-                p.mistake.empty() ? "" : " twin", html_escape(lower(text)), page_path(p), html_escape(p.name()),
-                html_escape(gist), badges(p));
+                p.mistake.empty() ? "" : " twin", xml_escape(lower(text)), page_path(p), xml_escape(p.name()),
+                xml_escape(gist), badges(p));
         }
         body += "</ul>\n</section>\n";
     }
@@ -176,19 +152,19 @@ std::string page_html(const Book& book, const Page& p) {
     std::string body;
     body += fmt::format(
         "<nav class=\"crumbs\"><a href=\"{0}index.html\">The book</a> › <a href=\"{0}index.html#{1}\">{2}</a></nav>\n",
-        up(p), p.rule->slug, html_escape(p.rule->title));
-    body += fmt::format("<h1>{}</h1>\n{}", html_escape(p.name()), badges(p));
+        up(p), p.rule->slug, xml_escape(p.rule->title));
+    body += fmt::format("<h1>{}</h1>\n{}", xml_escape(p.name()), badges(p));
     body += "<section class=\"prose\">\n";
-    for (const auto& para : p.prose) body += "<p>" + html_escape(para) + "</p>\n";
+    for (const auto& para : p.prose) body += "<p>" + xml_escape(para) + "</p>\n";
     if (!p.mistake.empty()) body += "<p>The fix of " + link_to(book, p, p.mistake) + ": it compiles and runs.</p>\n";
     body += "</section>\n";
 
-    body += fmt::format("<h2>The code <span class=\"count\">{}</span></h2>\n<pre class=\"code\">",
-                        html_escape(p.c.display));
+    body +=
+        fmt::format("<h2>The code <span class=\"count\">{}</span></h2>\n<pre class=\"code\">", xml_escape(p.c.display));
     for (const auto& l : p.code) {
         body += fmt::format("<span class=\"line{}\"><span class=\"ln\">{}</span>{}", l.notes.empty() ? "" : " hl",
-                            l.number, html_escape(l.text));
-        for (const auto& n : l.notes) body += "<span class=\"note\">ERROR " + html_escape(n) + "</span>";
+                            l.number, xml_escape(l.text));
+        for (const auto& n : l.notes) body += "<span class=\"note\">ERROR " + xml_escape(n) + "</span>";
         body += "</span>";
     }
     body += "</pre>\n";
@@ -197,14 +173,14 @@ std::string page_html(const Book& book, const Page& p) {
         body +=
             "<section class=\"diagnostics\">\n<h2>What the compilers say</h2>\n<div class=\"tabs\" role=\"tablist\">";
         for (const auto& g : p.snapshots)
-            body += "<button class=\"tab\" role=\"tab\">" + html_escape(g.label()) + "</button>";
+            body += "<button class=\"tab\" role=\"tab\">" + xml_escape(g.label()) + "</button>";
         body += "</div>\n";
         for (const auto& g : p.snapshots) {
             std::vector<std::string> files;
             for (const auto& f : g.files) files.push_back(f.filename().string());
             body += fmt::format(
                 "<div class=\"panel\" role=\"tabpanel\"><p class=\"holds\">{} · {}</p><pre class=\"snapshot\">{}</pre></div>\n",
-                html_escape(g.label()), html_escape(join(files, ", ")), snapshot_html(g.text));
+                xml_escape(g.label()), xml_escape(join(files, ", ")), snapshot_html(g.text));
         }
         body += "</section>\n";
     }
@@ -212,12 +188,12 @@ std::string page_html(const Book& book, const Page& p) {
         body += fmt::format(
             "<section class=\"rust\">\n<h2>What rustc says about {}</h2>\n<h3>{}</h3>"
             "<pre class=\"snapshot\">{}</pre>\n<h3>{}.rs</h3><pre>{}</pre>\n</section>\n",
-            html_escape(p.rust->name), html_escape(p.rust->version.empty() ? "rustc" : p.rust->version),
+            xml_escape(p.rust->name), xml_escape(p.rust->version.empty() ? "rustc" : p.rust->version),
             p.rust->stderr.empty() ? "rustc accepts it." : snapshot_html(p.rust->stderr),
-            html_escape(listing_key(p.c.mirrors)), html_escape(p.rust->source));
+            xml_escape(listing_key(p.c.mirrors)), xml_escape(p.rust->source));
     }
     if (p.expected_stdout)
-        body += fmt::format("<h2>What it prints <span class=\"count\">{}</span></h2>\n{}", html_escape(p.stdout_note()),
+        body += fmt::format("<h2>What it prints <span class=\"count\">{}</span></h2>\n{}", xml_escape(p.stdout_note()),
                             stdout_html(*p.expected_stdout));
     if (!p.fixed.empty()) {
         body += "<section class=\"fix\">\n<h2>The fix</h2>\n<p>" + link_to(book, p, p.fixed) +
@@ -225,7 +201,7 @@ std::string page_html(const Book& book, const Page& p) {
         if (p.fixed_stdout) body += "<h3>and it prints</h3>\n" + stdout_html(*p.fixed_stdout);
         body += "</section>\n";
     }
-    body += "<footer>Generated by <code>fearless-check --book</code> from <code>" + html_escape(p.c.display) +
+    body += "<footer>Generated by <code>fearless-check --book</code> from <code>" + xml_escape(p.c.display) +
             "</code> and its expected files.</footer>\n";
     return document(p.name() + " · " + p.rule->title, body);
 }

@@ -10,7 +10,6 @@
 
 namespace fearless::check {
 
-std::string html_escape(std::string_view text);
 std::string index_html(const Book& book);
 std::string page_html(const Book& book, const Page& page);
 // Where a page lives, relative to DIR: "cases/listings/16-14-rc-across-threads.html".
