@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "app/app.hpp"
+#include "app/book_command.hpp"
 #include "app/options.hpp"
 #include "report/term.hpp"
 
@@ -15,8 +16,10 @@ int main(int argc, char** argv) {
         std::cout << parsed.out;
         std::cerr << parsed.err;
         if (!parsed.options) return parsed.exit_code;
-        return run_suite(*parsed.options, std::cout, std::cerr,
-                         Terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)});
+        Terminal terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)};
+        if (parsed.options->book || !parsed.options->explain.empty())
+            return run_book_command(*parsed.options, std::cout, std::cerr, terminal);
+        return run_suite(*parsed.options, std::cout, std::cerr, terminal);
     } catch (const std::exception& e) {
         std::cerr << "fearless-check: internal error: " << e.what() << '\n';
         return 2;

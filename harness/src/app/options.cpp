@@ -92,6 +92,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
         "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
+    std::string book;
+    app.add_option(
+           "--book", book,
+           "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
+        ->option_text("DIR");
+    app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
+        ->option_text("CASE");
 
     try {
         app.parse(argc, argv);
@@ -133,6 +140,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     else if (cfg.cache_dir)
         o.cache_dir = root / *cfg.cache_dir;
     o.pch = !pch.empty() ? pch : cfg.pch.value_or("auto");
+    if (!book.empty()) o.book = root / book;
     if (!junit.empty()) o.junit = junit;
     if (!json.empty()) o.json = json;
     parsed.options = std::move(o);

@@ -26,6 +26,8 @@ struct Options {
     std::string pch = "auto";                        // a header as included ("fearless/fearless.hpp"), "auto" or "none"
     std::string program = "fearless-check";          // as invoked, for the bless hint
     bool expected_given = false;                     // --expected on the command line (repeat it in the hint)
+    std::optional<std::filesystem::path> book;       // --book DIR: write the book instead of running
+    std::string explain;                             // --explain CASE: print its page instead of running
 };
 
 struct ParsedCommandLine {

@@ -62,11 +62,17 @@ std::string case_id(const std::filesystem::path& root, const std::filesystem::pa
     return rel.generic_string();
 }
 
+std::optional<ExpectedName> parse_expected_name(const std::string& filename) {
+    // name.stderr, name.stdout, name.gcc.stderr, name.clang-14.stderr
+    static const std::regex expected_name(R"(^(.*?)(\.((gcc|clang)(-\d+)?))?\.(stderr|stdout)$)");
+    std::smatch m;
+    if (!std::regex_match(filename, m, expected_name)) return std::nullopt;
+    return ExpectedName{m[1].str(), m[3].str(), m[6].str()};
+}
+
 std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::path& root,
                                                        const std::filesystem::path& expected_dir,
                                                        const std::filesystem::path& cases_dir) {
-    // name.stderr, name.stdout, name.gcc.stderr, name.clang-14.stderr
-    static const std::regex expected_name(R"(^(.*?)(\.(gcc|clang)(-\d+)?)?\.(stderr|stdout)$)");
     std::vector<std::filesystem::path> stale;
     std::error_code ec;
     auto base = root / expected_dir;
@@ -74,10 +80,9 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file()) continue;
         auto rel = it->path().lexically_relative(base);
-        std::smatch m;
-        std::string name = rel.filename().string();
-        if (!std::regex_match(name, m, expected_name)) continue;
-        auto case_file = root / cases_dir / rel.parent_path() / (m[1].str() + ".cpp");
+        auto name = parse_expected_name(rel.filename().string());
+        if (!name) continue;
+        auto case_file = root / cases_dir / rel.parent_path() / (name->stem + ".cpp");
         if (!std::filesystem::exists(case_file)) stale.push_back(relative_to_root(root, it->path()));
     }
     std::sort(stale.begin(), stale.end());

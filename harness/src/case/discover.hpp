@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,13 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
 // "topic/name" for cases/topic/name.cpp: where its expected files live.
 std::string case_id(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
                     const std::filesystem::path& file);
+
+// An expected file's name taken apart: "name.clang-14.stderr" →
+// {"name", "clang-14", "stderr"}; the qualifier is "" for "name.stderr".
+struct ExpectedName {
+    std::string stem, qualifier, ext;
+};
+std::optional<ExpectedName> parse_expected_name(const std::string& filename);
 
 // Expected files (`*.stderr`, `*.stdout`, with or without a compiler qualifier)
 // whose case file does not exist.

@@ -3,38 +3,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/text.hpp"
+
 namespace fearless::check {
 
 namespace {
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    for (char ch : s) {
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                // XML 1.0 forbids most control characters; escape codes never belong in a report.
-                if (static_cast<unsigned char>(ch) < 0x20 && ch != '\n' && ch != '\t' && ch != '\r')
-                    out += '?';
-                else
-                    out += ch;
-        }
-    }
-    return out;
-}
 double seconds(std::chrono::milliseconds ms) {
     return static_cast<double>(ms.count()) / 1000.0;
 }

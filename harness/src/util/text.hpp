@@ -16,5 +16,8 @@ std::vector<std::string> split_lines(std::string_view s);
 // Splits on runs of whitespace; no empty pieces.
 std::vector<std::string> split_words(std::string_view s);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// For XML and HTML text and attribute values: & < > " ' escaped, other control characters than
+// newline, tab and return (escape codes) replaced by '?'.
+std::string xml_escape(std::string_view s);
 
 }  // namespace fearless::check

@@ -104,3 +104,17 @@ TEST_CASE("config: type errors name the key", "[harness][options]") {
     CHECK_THROWS_WITH(parse_config("{", "f.json"), Catch::Contains("not valid JSON"));
     CHECK(parse_config("{\"include\": \"one\"}", "f.json").include == std::vector<std::string>{"one"});
 }
+
+TEST_CASE("options: --book DIR and --explain CASE", "[harness][options][book]") {
+    auto none = parse({});
+    REQUIRE(none.options);
+    CHECK_FALSE(none.options->book);
+    CHECK(none.options->explain.empty());
+    auto book = parse({"--book", "build/book"}, "/root");
+    REQUIRE(book.options);
+    CHECK(book.options->book == std::filesystem::path("/root/build/book"));
+    auto explain = parse({"--explain", "send/rc-argument"});
+    REQUIRE(explain.options);
+    CHECK(explain.options->explain == "send/rc-argument");
+    CHECK(parse({"--help"}).out.find("--book DIR") != std::string::npos);
+}

@@ -6,7 +6,8 @@ cmake_minimum_required(VERSION 3.25)
 
 # folder -> what it may include besides itself: folders, or single headers.
 # The stages flow one way (case -> run -> diagnostics -> verdict -> report);
-# cache wraps a job's run and verdict; app wires them all; nothing includes app.
+# cache wraps a job's run and verdict; book reads cases and expected files
+# (no compiler runs); app wires them all; nothing includes app.
 set(allow_util "")
 set(allow_case "util")
 set(allow_run/process "util")
@@ -15,7 +16,8 @@ set(allow_diagnostics "util")
 set(allow_verdict "util;case;run;run/process;diagnostics")
 set(allow_report "util;verdict/status.hpp;verdict/verdict.hpp")
 set(allow_cache "util;case;run;run/process;verdict;report")
-set(allow_app "util;case;run;run/process;diagnostics;verdict;cache;report")
+set(allow_book "util;case;run;verdict;report/term.hpp")
+set(allow_app "util;case;run;run/process;diagnostics;verdict;cache;report;book")
 
 if(NOT SRC)
   message(FATAL_ERROR "usage: cmake -DSRC=<harness/src> -P check_layering.cmake")
