@@ -1,19 +1,14 @@
 #include "case/discover.hpp"
 
+#include "util/path.hpp"
+
 #include <algorithm>
-#include <regex>
+#include <boost/regex.hpp>
 #include <set>
 
 #include <fmt/format.h>
 
 namespace fearless::check {
-
-std::filesystem::path relative_to_root(const std::filesystem::path& root, const std::filesystem::path& p) {
-    auto abs = (root / p).lexically_normal();
-    auto rel = abs.lexically_relative(root.lexically_normal());
-    if (!rel.empty() && *rel.begin() != "..") return rel;
-    return abs;
-}
 
 namespace {
 void collect(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
@@ -66,7 +61,7 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
                                                        const std::filesystem::path& expected_dir,
                                                        const std::filesystem::path& cases_dir) {
     // name.stderr, name.stdout, name.gcc.stderr, name.clang-14.stderr
-    static const std::regex expected_name(R"(^(.*?)(\.(gcc|clang)(-\d+)?)?\.(stderr|stdout)$)");
+    static const boost::regex expected_name(R"(^(.*?)(\.(gcc|clang)(-\d+)?)?\.(stderr|stdout)$)");
     std::vector<std::filesystem::path> stale;
     std::error_code ec;
     auto base = root / expected_dir;
@@ -74,9 +69,9 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file()) continue;
         auto rel = it->path().lexically_relative(base);
-        std::smatch m;
+        boost::smatch m;
         std::string name = rel.filename().string();
-        if (!std::regex_match(name, m, expected_name)) continue;
+        if (!boost::regex_match(name, m, expected_name)) continue;
         auto case_file = root / cases_dir / rel.parent_path() / (m[1].str() + ".cpp");
         if (!std::filesystem::exists(case_file)) stale.push_back(relative_to_root(root, it->path()));
     }
