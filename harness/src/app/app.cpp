@@ -13,6 +13,7 @@
 #include "report/files.hpp"
 #include "run/plan.hpp"
 #include "run/pool.hpp"
+#include "run/runner.hpp"
 #include "run/schedule.hpp"
 #include "util/file.hpp"
 #include "verdict/bless.hpp"
@@ -62,10 +63,10 @@ std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem
 std::vector<Compiler> load_compilers(const Options& o, const VersionCache* versions) {
     std::vector<Compiler> compilers;
     if (!o.compilers.empty()) {
-        for (const auto& c : o.compilers) compilers.push_back(identify_compiler(c, versions));
+        for (const auto& c : o.compilers) compilers.push_back(identify_compiler(c, run_version_step, versions));
     } else {
         for (const auto& c : default_compiler_candidates())
-            if (find_program(c)) compilers.push_back(identify_compiler(c, versions));
+            if (find_program(c)) compilers.push_back(identify_compiler(c, run_version_step, versions));
     }
     disambiguate_labels(compilers);
     return compilers;
@@ -84,8 +85,8 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     if (s.cache) versions = s.cache->versions();
     s.compilers = load_compilers(o, versions ? &*versions : nullptr);
     if (s.compilers.empty()) {
-        err << "fearless-check: no compiler found (looked for g++, clang++, clang++-19, clang++-22); name one with "
-               "--compiler\n";
+        err << fmt::format("fearless-check: no compiler found (looked for {}); name one with --compiler\n",
+                           fmt::join(default_compiler_candidates(), ", "));
         return std::nullopt;
     }
     s.discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);

@@ -6,10 +6,10 @@
 
 #include "cache/policy.hpp"
 #include "case/control.hpp"
-#include "case/discover.hpp"
 #include "run/runner.hpp"
 #include "run/schedule.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "util/text.hpp"
 #include "verdict/expected_files.hpp"
 #include "verdict/judge.hpp"

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/config.hpp"
+#include "run/compiler.hpp"
 #include "util/file.hpp"
 
 namespace fearless::check {
@@ -50,6 +51,77 @@ reported as a broken case.
 Exit status: 0 all passed, 1 something failed, 2 usage or configuration error.
 )";
 
+// What the command line gave, before the config file fills in the rest.
+struct Given {
+    std::string cases_dir, expected_dir;
+    std::vector<std::string> compilers, includes;
+    std::optional<unsigned> jobs;
+    std::optional<double> timeout;
+    std::string junit, json, cache_dir, pch, book;
+};
+
+// The options and their help; `o` holds the defaults the help names.
+void add_options(CLI::App& app, Options& o, Given& g) {
+    app.footer(case_format_help);
+    app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
+    app.add_option("--cases", g.cases_dir, fmt::format("where the cases live (default: ./{})", o.cases_dir.string()));
+    app.add_option("--expected", g.expected_dir,
+                   fmt::format("where expected .stderr/.stdout files live (default: ./{})", o.expected_dir.string()));
+    app.add_option("--compiler", g.compilers,
+                   fmt::format("compiler to run, repeatable (default: every one found of {})",
+                               fmt::join(default_compiler_candidates(), ", ")))
+        ->allow_extra_args(false);  // one value per occurrence: what follows is a PATH
+    app.add_option("-I", g.includes,
+                   fmt::format("include path for the cases, repeatable (default: ./{})", fmt::join(o.includes, " ./")))
+        ->allow_extra_args(false);
+    app.add_option("-j,--jobs", g.jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
+    app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
+    app.add_option("--timeout", g.timeout,
+                   fmt::format("seconds a compiler or program may run (default: {})", o.timeout_s))
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--bless", o.bless, "write the expected files from this run's output");
+    app.add_option("--junit", g.junit, "write a JUnit XML report to FILE");
+    app.add_option("--json", g.json, "write a JSON report to FILE");
+    app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
+    app.add_option(
+        "--cache-dir", g.cache_dir,
+        "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
+    app.add_option(
+        "--pch", g.pch,
+        "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
+    app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
+    app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
+    app.add_option("--book", g.book,
+                   "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
+        ->option_text("DIR");
+    app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
+        ->option_text("CASE");
+}
+
+// The command line wins over the config file, which wins over the defaults in `o`.
+void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem::path& root) {
+    o.cases_dir = !g.cases_dir.empty() ? g.cases_dir : cfg.cases.value_or(o.cases_dir.string());
+    o.expected_dir = !g.expected_dir.empty() ? g.expected_dir : cfg.expected.value_or(o.expected_dir.string());
+    o.expected_given = !g.expected_dir.empty();
+    o.compilers = !g.compilers.empty() ? g.compilers : cfg.compilers.value_or(o.compilers);
+    o.includes = !g.includes.empty() ? g.includes : cfg.include.value_or(o.includes);
+    o.flags = cfg.flags.value_or(o.flags);
+    if (g.jobs)
+        o.jobs = *g.jobs;
+    else if (cfg.jobs)
+        o.jobs = *cfg.jobs;
+    o.timeout_s = g.timeout ? *g.timeout : cfg.timeout.value_or(o.timeout_s);
+    if (cfg.clang_tidy) o.clang_tidy = *cfg.clang_tidy;
+    if (!g.cache_dir.empty())
+        o.cache_dir = root / g.cache_dir;
+    else if (cfg.cache_dir)
+        o.cache_dir = root / *cfg.cache_dir;
+    o.pch = !g.pch.empty() ? g.pch : cfg.pch.value_or(o.pch);
+    if (!g.junit.empty()) o.junit = g.junit;
+    if (!g.json.empty()) o.json = g.json;
+    if (!g.book.empty()) o.book = root / g.book;
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::filesystem::path& root) {
@@ -62,44 +134,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     CLI::App app{
         "fearless-check: checks that misuse fails to compile with the expected errors, and that valid cases compile, run and print what they should.",
         "fearless-check"};
-    app.footer(case_format_help);
-    std::string cases_dir, expected_dir;
-    std::vector<std::string> compilers, includes;
-    std::optional<unsigned> jobs;
-    std::optional<double> timeout;
-    std::string junit, json, cache_dir, pch;
-    app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
-    app.add_option("--cases", cases_dir, "where the cases live (default: ./cases)");
-    app.add_option("--expected", expected_dir, "where expected .stderr/.stdout files live (default: ./expected)");
-    app.add_option("--compiler", compilers,
-                   "compiler to run, repeatable (default: every one found of g++, clang++, clang++-19, clang++-22)")
-        ->allow_extra_args(false);  // one value per occurrence: what follows is a PATH
-    app.add_option("-I", includes, "include path for the cases, repeatable (default: ./include)")
-        ->allow_extra_args(false);
-    app.add_option("-j,--jobs", jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
-    app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
-    app.add_option("--timeout", timeout, "seconds a compiler or program may run (default: 60)")
-        ->check(CLI::PositiveNumber);
-    app.add_flag("--bless", o.bless, "write the expected files from this run's output");
-    app.add_option("--junit", junit, "write a JUnit XML report to FILE");
-    app.add_option("--json", json, "write a JSON report to FILE");
-    app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
-    app.add_option(
-        "--cache-dir", cache_dir,
-        "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
-    app.add_option(
-        "--pch", pch,
-        "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
-    app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
-    app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
-    std::string book;
-    app.add_option(
-           "--book", book,
-           "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
-        ->option_text("DIR");
-    app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
-        ->option_text("CASE");
-
+    Given given;
+    add_options(app, o, given);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -113,8 +149,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
 
     // The config file fills in what the command line left open.
     Config cfg;
-    auto cfg_path = root / config_file_name;
-    if (auto text = read_file(cfg_path)) {
+    if (auto text = read_file(root / config_file_name)) {
         try {
             cfg = parse_config(*text, std::string(config_file_name));
         } catch (const ConfigError& e) {
@@ -123,26 +158,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
             return parsed;
         }
     }
-    o.cases_dir = !cases_dir.empty() ? cases_dir : cfg.cases.value_or("cases");
-    o.expected_dir = !expected_dir.empty() ? expected_dir : cfg.expected.value_or("expected");
-    o.expected_given = !expected_dir.empty();
-    o.compilers = !compilers.empty() ? compilers : cfg.compilers.value_or(std::vector<std::string>{});
-    o.includes = !includes.empty() ? includes : cfg.include.value_or(std::vector<std::string>{"include"});
-    o.flags = cfg.flags.value_or(std::vector<std::string>{});
-    if (jobs)
-        o.jobs = *jobs;
-    else if (cfg.jobs)
-        o.jobs = *cfg.jobs;
-    o.timeout_s = timeout ? *timeout : cfg.timeout.value_or(60.0);
-    if (cfg.clang_tidy) o.clang_tidy = *cfg.clang_tidy;
-    if (!cache_dir.empty())
-        o.cache_dir = root / cache_dir;
-    else if (cfg.cache_dir)
-        o.cache_dir = root / *cfg.cache_dir;
-    o.pch = !pch.empty() ? pch : cfg.pch.value_or("auto");
-    if (!book.empty()) o.book = root / book;
-    if (!junit.empty()) o.junit = junit;
-    if (!json.empty()) o.json = json;
+    merge(o, given, cfg, root);
     parsed.options = std::move(o);
     return parsed;
 }

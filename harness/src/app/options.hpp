@@ -1,4 +1,5 @@
-// The command line (SPEC §6), merged over the project config file.
+// The command line (SPEC §6), merged over the project config file. The
+// defaults are the initializers below, and nowhere else.
 #pragma once
 
 #include <filesystem>
@@ -13,9 +14,9 @@ struct Options {
     std::vector<std::string> paths;
     std::filesystem::path cases_dir = "cases";
     std::filesystem::path expected_dir = "expected";
-    std::vector<std::string> compilers;  // empty: every default one found
-    std::vector<std::string> includes;   // -I; default: include
-    std::vector<std::string> flags;      // from the config file
+    std::vector<std::string> compilers;               // empty: every default one found
+    std::vector<std::string> includes = {"include"};  // -I
+    std::vector<std::string> flags;                   // from the config file
     unsigned jobs = 1;
     std::string filter;
     double timeout_s = 60;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
+#include <boost/regex.hpp>
 
 #include <fmt/format.h>
 
@@ -109,9 +109,9 @@ std::vector<CodeLine> code_lines(const Case& c) {
 }
 
 std::string listing_key(const std::string& mirrors) {
-    static const std::regex listing(R"(Listing (\d+)-(\d+))");
-    std::smatch m;
-    if (!std::regex_search(mirrors, m, listing)) return "";
+    static const boost::regex listing(R"(Listing (\d+)-(\d+))");
+    boost::smatch m;
+    if (!boost::regex_search(mirrors, m, listing)) return "";
     return fmt::format("{}-{:02}", m[1].str(), std::stoi(m[2].str()));
 }
 

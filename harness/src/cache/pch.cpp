@@ -12,6 +12,7 @@
 #include "run/commands.hpp"
 #include "run/depfile.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {
@@ -136,8 +137,7 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     if (auto d = read_file(depfile)) {
         for (auto& p : parse_depfile(*d)) {
             auto rel = std::filesystem::path(p).lexically_normal();
-            auto under = rel.is_absolute() ? rel.lexically_relative(root_.lexically_normal()) : rel;
-            if (rel.is_absolute() && !under.empty() && *under.begin() != "..") rel = under;
+            if (rel.is_absolute()) rel = relative_to_root(root_, rel);
             // The stub lives in the cache: not an input of the cases.
             if ((root_ / rel).lexically_normal() == stub.lexically_normal()) continue;
             deps.push_back(rel.string());

@@ -4,6 +4,7 @@
 
 #include "cache/hash.hpp"
 #include "cache/result_cache.hpp"
+#include "util/path.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {
@@ -47,8 +48,7 @@ std::vector<std::string> job_deps(const std::filesystem::path& root_dir, const s
         auto path = std::filesystem::path(p).lexically_normal();
         if (path.is_absolute()) {
             if (starts_with(path.generic_string(), pch_dir + "/")) return;
-            auto rel = path.lexically_relative(root);
-            if (!rel.empty() && *rel.begin() != "..") path = rel;
+            path = relative_to_root(root, path);
         } else if (starts_with((root / path).lexically_normal().generic_string(), pch_dir + "/")) {
             return;
         }

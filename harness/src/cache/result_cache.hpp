@@ -1,4 +1,4 @@
-// The result cache (issue 5): a job's verdict, stored under a content hash of
+// The result cache: a job's verdict, stored under a content hash of
 // everything that decides it, so a warm run starts no compiler at all.
 //
 //   key   = hash(harness_version, the case's path and text, the compiler's

@@ -11,6 +11,7 @@
 // a failure of that case, never run.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -22,8 +23,18 @@ namespace fearless::check {
 enum class Mode { compile_fail, compile_pass, run_pass, run_fail };
 enum class StdoutMode { exact, sorted, regex };
 
+// What each mode means, in this one place: the parser, the planner, the
+// scheduler, the runner and the judge ask it instead of naming modes.
+struct ModeTraits {
+    std::string_view name;  // its directive: "compile-fail"
+    bool rejected;          // the compile must fail: //~ ERROR annotations, a control compile
+    bool runs;              // compiled, linked and run (else -fsyntax-only)
+    bool program_fails;     // the program must end in failure (run-fail)
+};
+inline constexpr std::array<Mode, 4> all_modes = {Mode::compile_fail, Mode::compile_pass, Mode::run_pass,
+                                                  Mode::run_fail};
+const ModeTraits& traits(Mode m);
 std::string_view mode_name(Mode m);
-std::string_view stdout_mode_name(StdoutMode m);
 
 // `//~ ERROR text` (substring) or `//~ ERROR /regex/` (Perl syntax, searched with Boost.Regex).
 struct Annotation {
@@ -42,7 +53,7 @@ struct CompilerReq {
 
 // `//@ check: clang-tidy bugprone-use-after-move`: another checker whose findings count as errors.
 struct Checker {
-    std::string tool;                 // only "clang-tidy" for now
+    std::string tool;                 // "clang-tidy", the one checker the parser accepts
     std::vector<std::string> checks;  // e.g. {"bugprone-use-after-move"}
 };
 

@@ -1,19 +1,14 @@
 #include "case/discover.hpp"
 
+#include "util/path.hpp"
+
 #include <algorithm>
-#include <regex>
+#include <boost/regex.hpp>
 #include <set>
 
 #include <fmt/format.h>
 
 namespace fearless::check {
-
-std::filesystem::path relative_to_root(const std::filesystem::path& root, const std::filesystem::path& p) {
-    auto abs = (root / p).lexically_normal();
-    auto rel = abs.lexically_relative(root.lexically_normal());
-    if (!rel.empty() && *rel.begin() != "..") return rel;
-    return abs;
-}
 
 namespace {
 void collect(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
@@ -64,9 +59,9 @@ std::string case_id(const std::filesystem::path& root, const std::filesystem::pa
 
 std::optional<ExpectedName> parse_expected_name(const std::string& filename) {
     // name.stderr, name.stdout, name.gcc.stderr, name.clang-14.stderr
-    static const std::regex expected_name(R"(^(.*?)(\.((gcc|clang)(-\d+)?))?\.(stderr|stdout)$)");
-    std::smatch m;
-    if (!std::regex_match(filename, m, expected_name)) return std::nullopt;
+    static const boost::regex expected_name(R"(^(.*?)(\.((gcc|clang)(-\d+)?))?\.(stderr|stdout)$)");
+    boost::smatch m;
+    if (!boost::regex_match(filename, m, expected_name)) return std::nullopt;
     return ExpectedName{m[1].str(), m[3].str(), m[6].str()};
 }
 

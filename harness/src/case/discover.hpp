@@ -40,7 +40,4 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
                                                        const std::filesystem::path& expected_dir,
                                                        const std::filesystem::path& cases_dir);
 
-// `p` relative to root when it is under it, else as it is.
-std::filesystem::path relative_to_root(const std::filesystem::path& root, const std::filesystem::path& p);
-
 }  // namespace fearless::check

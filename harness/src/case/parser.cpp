@@ -11,30 +11,18 @@
 
 namespace fearless::check {
 
-std::string_view mode_name(Mode m) {
-    switch (m) {
-        case Mode::compile_fail:
-            return "compile-fail";
-        case Mode::compile_pass:
-            return "compile-pass";
-        case Mode::run_pass:
-            return "run-pass";
-        case Mode::run_fail:
-            return "run-fail";
-    }
-    return "?";
+const ModeTraits& traits(Mode m) {
+    static constexpr ModeTraits table[] = {
+        {"compile-fail", true, false, false},
+        {"compile-pass", false, false, false},
+        {"run-pass", false, true, false},
+        {"run-fail", false, true, true},
+    };
+    return table[static_cast<int>(m)];
 }
 
-std::string_view stdout_mode_name(StdoutMode m) {
-    switch (m) {
-        case StdoutMode::exact:
-            return "exact";
-        case StdoutMode::sorted:
-            return "sorted";
-        case StdoutMode::regex:
-            return "regex";
-    }
-    return "?";
+std::string_view mode_name(Mode m) {
+    return traits(m).name;
 }
 
 std::optional<CompilerReq> parse_compiler_req(std::string_view text) {
@@ -65,6 +53,12 @@ std::optional<CompilerReq> parse_compiler_req(std::string_view text) {
 
 namespace {
 
+std::vector<std::string_view> mode_names() {
+    std::vector<std::string_view> names;
+    for (Mode m : all_modes) names.push_back(mode_name(m));
+    return names;
+}
+
 class Parser {
   public:
     explicit Parser(Case& c) : c_(c) {}
@@ -81,14 +75,15 @@ class Parser {
 
     void finish() {
         if (!c_.mode && modes_seen_ == 0)
-            problem(1, "no mode: the case needs one of //@ compile-fail, compile-pass, run-pass, run-fail");
-        if (c_.mode == Mode::compile_fail && c_.annotations.empty() && !bad_annotation_)
+            problem(1, fmt::format("no mode: the case needs one of //@ {}", fmt::join(mode_names(), ", ")));
+        const bool rejected = c_.mode && traits(*c_.mode).rejected;
+        if (rejected && c_.annotations.empty() && !bad_annotation_)
             problem(1, "a compile-fail case needs at least one //~ ERROR annotation saying what must fail and where");
-        if (c_.mode && c_.mode != Mode::compile_fail && !c_.annotations.empty())
+        if (c_.mode && !rejected && !c_.annotations.empty())
             problem(c_.annotations.front().written_on,
                     fmt::format("//~ ERROR annotations only make sense in a compile-fail case, this one is {}",
                                 mode_name(*c_.mode)));
-        bool runs = c_.mode == Mode::run_pass || c_.mode == Mode::run_fail;
+        const bool runs = c_.mode && traits(*c_.mode).runs;
         if (stdout_line_ && !runs) problem(stdout_line_, "//@ stdout: applies only to run-pass and run-fail cases");
     }
 
@@ -97,13 +92,27 @@ class Parser {
         c_.problems.push_back(fmt::format("{}:{}: {}", c_.display, line, what));
     }
 
+    // The directives besides the modes: the parser and the "known:" message both read this table.
+    struct Directive {
+        std::string_view key;
+        bool once;  // may be given at most once
+        void (Parser::*apply)(int line, std::string_view value);
+    };
+    static const Directive directives[6];
+
+    static std::string known_directives() {
+        std::vector<std::string_view> keys = mode_names();
+        for (const auto& d : directives) keys.push_back(d.key);
+        return fmt::format("{}", fmt::join(keys, ", "));
+    }
+
     void directive(int line, std::string_view body) {
         std::string_view key = body, value;
         if (auto colon = body.find(':'); colon != std::string_view::npos) {
             key = trim(body.substr(0, colon));
             value = trim(body.substr(colon + 1));
         }
-        for (Mode m : {Mode::compile_fail, Mode::compile_pass, Mode::run_pass, Mode::run_fail}) {
+        for (Mode m : all_modes) {
             if (key != mode_name(m)) continue;
             if (++modes_seen_ > 1)
                 problem(line, fmt::format("a second mode '{}': a case has exactly one", key));
@@ -111,47 +120,50 @@ class Parser {
                 c_.mode = m;
             return;
         }
-        if (key == "mirrors") {
-            c_.mirrors = std::string(value);
-        } else if (key == "only") {
-            once(line, key);
-            only(line, value);
-        } else if (key == "flags") {
-            for (auto& f : split_words(value)) c_.flags.push_back(f);
-        } else if (key == "stdout") {
-            once(line, key);
-            stdout_line_ = line;
-            if (value == "exact")
-                c_.stdout_mode = StdoutMode::exact;
-            else if (value == "sorted")
-                c_.stdout_mode = StdoutMode::sorted;
-            else if (value == "regex")
-                c_.stdout_mode = StdoutMode::regex;
-            else
-                problem(line, fmt::format("stdout: '{}' is not one of exact, sorted, regex", value));
-        } else if (key == "timeout") {
-            once(line, key);
-            double s = 0;
-            std::string v(value);
-            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s);
-            if (ec != std::errc{} || end != v.data() + v.size() || !(s > 0))
-                problem(line, fmt::format("timeout: '{}' is not a positive number of seconds", value));
-            else
-                c_.timeout_s = s;
-        } else if (key == "check") {
-            auto words = split_words(value);
-            if (words.size() < 2 || words[0] != "clang-tidy")
-                problem(
-                    line,
-                    "check: expects 'clang-tidy CHECK[,CHECK...]', e.g. //@ check: clang-tidy bugprone-use-after-move");
-            else
-                c_.checks.push_back(Checker{words[0], {words.begin() + 1, words.end()}});
-        } else {
-            problem(line,
-                    fmt::format("unknown directive '//@ {}' (known: compile-fail, compile-pass, run-pass, run-fail, "
-                                "mirrors, only, flags, stdout, timeout, check)",
-                                key));
+        for (const auto& d : directives) {
+            if (key != d.key) continue;
+            if (d.once) once(line, key);
+            (this->*d.apply)(line, value);
+            return;
         }
+        problem(line, fmt::format("unknown directive '//@ {}' (known: {})", key, known_directives()));
+    }
+
+    void mirrors(int, std::string_view value) { c_.mirrors = std::string(value); }
+
+    void flags(int, std::string_view value) {
+        for (auto& f : split_words(value)) c_.flags.push_back(f);
+    }
+
+    void stdout_(int line, std::string_view value) {
+        stdout_line_ = line;
+        if (value == "exact")
+            c_.stdout_mode = StdoutMode::exact;
+        else if (value == "sorted")
+            c_.stdout_mode = StdoutMode::sorted;
+        else if (value == "regex")
+            c_.stdout_mode = StdoutMode::regex;
+        else
+            problem(line, fmt::format("stdout: '{}' is not one of exact, sorted, regex", value));
+    }
+
+    void timeout(int line, std::string_view value) {
+        double s = 0;
+        std::string v(value);
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s);
+        if (ec != std::errc{} || end != v.data() + v.size() || !(s > 0))
+            problem(line, fmt::format("timeout: '{}' is not a positive number of seconds", value));
+        else
+            c_.timeout_s = s;
+    }
+
+    void check(int line, std::string_view value) {
+        auto words = split_words(value);
+        if (words.size() < 2 || words[0] != "clang-tidy")
+            problem(line,
+                    "check: expects 'clang-tidy CHECK[,CHECK...]', e.g. //@ check: clang-tidy bugprone-use-after-move");
+        else
+            c_.checks.push_back(Checker{words[0], {words.begin() + 1, words.end()}});
     }
 
     void once(int line, std::string_view key) {
@@ -238,6 +250,11 @@ class Parser {
     int stdout_line_ = 0;
     bool bad_annotation_ = false;  // a rejected annotation already explains an empty list
     std::set<std::string> seen_;
+};
+
+const Parser::Directive Parser::directives[6] = {
+    {"mirrors", false, &Parser::mirrors}, {"only", true, &Parser::only},       {"flags", false, &Parser::flags},
+    {"stdout", true, &Parser::stdout_},   {"timeout", true, &Parser::timeout}, {"check", false, &Parser::check},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/regex.hpp>
 
+#include "util/path.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {
@@ -11,10 +12,7 @@ namespace {
 
 std::string relative(const std::string& file, const std::filesystem::path& root) {
     if (file.empty()) return file;
-    auto abs = (root / file).lexically_normal();
-    auto rel = abs.lexically_relative(root.lexically_normal());
-    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-    return abs.generic_string();
+    return relative_to_root(root, file).generic_string();
 }
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {

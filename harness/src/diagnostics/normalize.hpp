@@ -1,7 +1,9 @@
 // Attributed errors → what a snapshot holds: the same on every run and machine.
 //
-// A list of named, ordered steps, each a small pure function. New steps go at
-// the end so that existing snapshots keep passing.
+// A list of named, ordered steps, each a small pure function. A snapshot is
+// compared with the output of all the steps, so a new step changes every
+// snapshot it touches: re-bless them, and bump harness_version
+// (cache/result_cache.hpp) so that no cached verdict outlives it.
 #pragma once
 
 #include <filesystem>

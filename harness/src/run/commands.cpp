@@ -8,10 +8,6 @@ namespace fearless::check {
 
 namespace {
 
-std::vector<std::string> common_flags(const Case& c, const RunSettings& s) {
-    return compile_flags(c, s);
-}
-
 std::string no_colour(const Compiler& compiler) {
     return compiler.family == Family::gcc ? "-fno-diagnostics-color" : "-fno-color-diagnostics";
 }
@@ -37,7 +33,7 @@ Command compile_command(const Compiler& compiler, const Case& c, const RunSettin
                         const std::optional<std::filesystem::path>& output, const CompileExtras& extras) {
     Command cmd;
     cmd.argv.push_back(compiler.command);
-    auto flags = common_flags(c, s);
+    auto flags = compile_flags(c, s);
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.begin() + 2);  // -std, -pthread first
     cmd.argv.push_back(no_colour(compiler));
     for (const auto& d : extras.quote_dirs) cmd.argv.insert(cmd.argv.end(), {"-iquote", d});
@@ -78,7 +74,7 @@ Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s
     Command cmd;
     cmd.argv = {s.clang_tidy, fmt::format("--checks=-*,{}", fmt::join(checker.checks, ",")), "--quiet", c.file.string(),
                 "--"};
-    auto flags = common_flags(c, s);
+    auto flags = compile_flags(c, s);
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.end());
     cmd.cwd = s.root;
     cmd.env = compiler_env();

@@ -2,9 +2,9 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 
 #include <fmt/format.h>
+#include <boost/regex.hpp>
 
 #include "run/process/process.hpp"
 
@@ -29,13 +29,13 @@ const std::vector<std::string>& default_compiler_candidates() {
 
 std::optional<std::pair<Family, int>> parse_version_output(std::string_view text) {
     std::string s(text.substr(0, text.find('\n')));
-    std::smatch m;
+    boost::smatch m;
     // "Debian clang version 14.0.6", "clang version 19.1.7 (...)", "Apple clang version 15.0.0"
-    static const std::regex clang_re(R"(clang version (\d+)\.)");
+    static const boost::regex clang_re(R"(clang version (\d+)\.)");
     // "g++ (Debian 12.2.0-14) 12.2.0", "g++-13 (GCC) 13.1.0"
-    static const std::regex gcc_re(R"(^\S*(g\+\+|gcc|c\+\+)\S* \(.*\) (\d+)\.)");
-    if (std::regex_search(s, m, clang_re)) return std::pair{Family::clang, std::stoi(m[1].str())};
-    if (std::regex_search(s, m, gcc_re)) return std::pair{Family::gcc, std::stoi(m[2].str())};
+    static const boost::regex gcc_re(R"(^\S*(g\+\+|gcc|c\+\+)\S* \(.*\) (\d+)\.)");
+    if (boost::regex_search(s, m, clang_re)) return std::pair{Family::clang, std::stoi(m[1].str())};
+    if (boost::regex_search(s, m, gcc_re)) return std::pair{Family::gcc, std::stoi(m[2].str())};
     return std::nullopt;
 }
 
@@ -52,7 +52,7 @@ std::optional<std::string> executable_stamp(const std::string& command) {
     return fmt::format("{} {} {}", real.string(), size, static_cast<long long>(mtime.time_since_epoch().count()));
 }
 
-Compiler identify_compiler(const std::string& command, const VersionCache* cache) {
+Compiler identify_compiler(const std::string& command, const RunStep& run, const VersionCache* cache) {
     Compiler c{command, Family::unknown, 0, command, {}, {}};
     auto stamp = executable_stamp(command);
     if (!stamp) {
@@ -66,10 +66,7 @@ Compiler identify_compiler(const std::string& command, const VersionCache* cache
         r.exit_code = 0;
         r.out = *cached;
     } else {
-        Command cmd{{command, "--version"}, {}, {{"LC_ALL", "C"}}, {}};
-        Limits limits;
-        limits.timeout = std::chrono::seconds(30);
-        r = run_process(cmd, limits);
+        r = run(Command{{command, "--version"}, {}, {{"LC_ALL", "C"}}, {}});
     }
     if (r.outcome != Outcome::exited || r.exit_code != 0) {
         c.problem = fmt::format("compiler '{}' --version: {}", command, describe(r));

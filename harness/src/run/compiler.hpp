@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "case/case.hpp"
+#include "run/process/process.hpp"
 
 namespace fearless::check {
 
@@ -40,10 +41,13 @@ const std::vector<std::string>& default_compiler_candidates();
 // Family and major version from the first lines of `--version` (pure).
 std::optional<std::pair<Family, int>> parse_version_output(std::string_view version_output);
 
-// Runs `command --version`; a compiler that is missing or unrecognized comes
-// back with `problem` set (the suite reports it per job and goes on).
-// With `cache`, a known stamp skips the `--version` run.
-Compiler identify_compiler(const std::string& command, const VersionCache* cache = nullptr);
+// Starts one command and waits for it: the runner's run_version_step.
+using RunStep = std::function<ProcessResult(const Command&)>;
+
+// Runs `command --version` through `run`; a compiler that is missing or
+// unrecognized comes back with `problem` set (the suite reports it per job and
+// goes on). With `cache`, a known stamp skips the `--version` run.
+Compiler identify_compiler(const std::string& command, const RunStep& run, const VersionCache* cache = nullptr);
 
 // Gives duplicate labels ("clang-14" twice) the command as a suffix.
 void disambiguate_labels(std::vector<Compiler>& compilers);

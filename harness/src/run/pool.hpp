@@ -1,10 +1,8 @@
 // The worker pool: runs jobs on N threads and hands each finished index back
 // to the calling thread, which alone reports (only reporters print).
 //
-// Implemented with std::thread and a mutex-guarded queue for now; it moves to
-// the project's own fearless::thread::spawn + fearless::mpsc::channel (workers
-// send finished indices, the caller receives them) once those land — this
-// interface stays the same.
+// Built on the project's own primitives: fearless::thread::scope workers send
+// finished indices through a fearless::mpsc channel (pool.cpp).
 #pragma once
 
 #include <cstddef>

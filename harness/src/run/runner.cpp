@@ -2,9 +2,9 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <system_error>
 
+#include <boost/system/error_code.hpp>
 #include <fmt/format.h>
 
 #include "case/control.hpp"
@@ -22,7 +22,8 @@ class TempDir {
     TempDir() {
         auto pattern = (std::filesystem::temp_directory_path() / "fearless-check-XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr)
-            error_ = fmt::format("cannot create a temporary directory: {}", std::strerror(errno));
+            error_ = fmt::format("cannot create a temporary directory: {}",
+                                 boost::system::generic_category().message(errno));
         else
             path_ = pattern;
     }
@@ -63,9 +64,15 @@ ProcessResult run_build_step(const Command& cmd, const RunSettings& settings) {
     return run_process(cmd, compile_limits(settings));
 }
 
+ProcessResult run_version_step(const Command& cmd) {
+    Limits limits;
+    limits.timeout = std::chrono::seconds(30);
+    return run_process(cmd, limits);
+}
+
 JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& settings, const JobPlan& plan) {
     JobOutput out;
-    bool runs = c.mode == Mode::run_pass || c.mode == Mode::run_fail;
+    const bool runs = c.mode && traits(*c.mode).runs;
     std::optional<TempDir> dir;
     if (runs || plan.record_deps || plan.control) {
         dir.emplace();

@@ -1,11 +1,13 @@
-// Runs one job: the only stage that starts processes (through run_process).
+// Runs one job, a PCH build or a compiler's `--version`: the only stage that
+// starts processes (through run_process); the PCH store and compiler
+// identification are handed run_build_step and run_version_step.
 //
 // compile-fail / compile-pass: the compiler with -fsyntax-only, plus any
 // `//@ check:` tool. run-pass / run-fail: compile and link into a fresh
 // temporary directory, then run the program in another fresh directory with a
-// timeout and resource limits. Raw results only; judging is check.cpp's job.
+// timeout and resource limits. Raw results only; judging is verdict/judge.cpp's job.
 //
-// A JobPlan adds what issue 5 asks for: the PCH arguments (a compile the
+// A JobPlan adds what makes a run fast and sound: the PCH arguments (a compile the
 // compiler rejects them for is run again without), the dependency file the
 // result cache keys on, and a compile-fail case's control compile.
 #pragma once
@@ -47,5 +49,8 @@ JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& se
 
 // Runs a command that is not part of a job (a PCH build) with the compile limits.
 ProcessResult run_build_step(const Command& cmd, const RunSettings& settings);
+
+// Runs a compiler's `--version` (identify_compiler), with 30 s to answer.
+ProcessResult run_version_step(const Command& cmd);
 
 }  // namespace fearless::check

@@ -21,9 +21,9 @@ std::vector<std::size_t> schedule_jobs(const std::vector<Job>& jobs, const std::
         auto it = timings.find(timing_key(c, compilers[j.compiler_index]));
         if (it != timings.end()) return std::tuple<int, long long>{2, -it->second};
         long long guess = 1;
-        if (c.mode == Mode::run_pass || c.mode == Mode::run_fail)
+        if (c.mode && traits(*c.mode).runs)
             guess = 3;
-        else if (c.mode == Mode::compile_fail)
+        else if (c.mode && traits(*c.mode).rejected)
             guess = 2;
         return std::tuple<int, long long>{1, -guess};
     };

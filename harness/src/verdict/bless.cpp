@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "case/discover.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "verdict/expected_files.hpp"
 
 namespace fearless::check {

@@ -7,7 +7,7 @@
 
 #include "case/case.hpp"
 #include "run/compiler.hpp"
-#include "verdict/judge.hpp"
+#include "verdict/verdict.hpp"
 
 namespace fearless::check {
 

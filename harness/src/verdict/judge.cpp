@@ -129,7 +129,7 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
                     head(in.out.compile->result.err));
     }
     const auto& p = in.out.program->result;
-    const bool want_failure = in.c.mode == Mode::run_fail;
+    const bool want_failure = traits(*in.c.mode).program_fails;
     std::string note;
     switch (p.outcome) {
         case Outcome::failed_to_start:
@@ -221,29 +221,23 @@ Verdict check_job(const CheckInput& in) {
     auto errors = job_findings(in.c, in.out, in.root);
     std::string snapshot = render_snapshot(errors, in.c.lines);
     Verdict v;
-    switch (*in.c.mode) {
-        case Mode::compile_fail:
-            v = check_compile_fail(in, errors, snapshot);
-            // A broken case comes before its expected file: blessing would not fix it.
-            if (v.status == Status::pass || v.expectation_only)
-                if (auto broken = check_control(in)) v = *broken;
-            v.actual_stderr = snapshot;
-            break;
-        case Mode::compile_pass:
-            if (!errors.empty())
-                v = fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message),
-                         snapshot);
-            else if (in.out.compile->result.exit_code != 0)
-                v = fail(fmt::format("does not compile ({})", describe(in.out.compile->result)),
-                         head(in.out.compile->result.err));
-            else
-                v = pass();
-            break;
-        case Mode::run_pass:
-        case Mode::run_fail:
-            v = check_run(in, errors, snapshot);
-            if (in.out.program) v.actual_stdout = bless_stdout(in.c.stdout_mode, in.out.program->result.out);
-            break;
+    const ModeTraits& mode = traits(*in.c.mode);
+    if (mode.rejected) {
+        v = check_compile_fail(in, errors, snapshot);
+        // A broken case comes before its expected file: blessing would not fix it.
+        if (v.status == Status::pass || v.expectation_only)
+            if (auto broken = check_control(in)) v = *broken;
+        v.actual_stderr = snapshot;
+    } else if (mode.runs) {
+        v = check_run(in, errors, snapshot);
+        if (in.out.program) v.actual_stdout = bless_stdout(in.c.stdout_mode, in.out.program->result.out);
+    } else if (!errors.empty()) {
+        v = fail(fmt::format("does not compile: {}: {}", where(errors.front()), errors.front().message), snapshot);
+    } else if (in.out.compile->result.exit_code != 0) {
+        v = fail(fmt::format("does not compile ({})", describe(in.out.compile->result)),
+                 head(in.out.compile->result.err));
+    } else {
+        v = pass();
     }
     if (in.out.compile->result.err_truncated) v.details += "(compiler output was cut at the output cap)\n";
     return v;

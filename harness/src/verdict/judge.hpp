@@ -1,8 +1,8 @@
 // How one job is judged: raw results + the case + its expected files → a verdict.
 //
-// This is the one place that knows what each mode means; it is pure (no
-// processes, no files, no printing), so scheduling and reporting know nothing
-// about any mode, and the judging is unit-testable on captured outputs.
+// It applies what each mode means (case/case.hpp's ModeTraits, the one place
+// that says it) to the raw results. It is pure (no processes, no files, no
+// printing), so the judging is unit-testable on captured outputs.
 #pragma once
 
 #include <filesystem>
@@ -12,7 +12,6 @@
 
 #include "case/case.hpp"
 #include "diagnostics/finding.hpp"
-#include "run/compiler.hpp"
 #include "run/runner.hpp"
 #include "verdict/expected_files.hpp"
 #include "verdict/verdict.hpp"

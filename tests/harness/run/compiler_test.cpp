@@ -5,6 +5,7 @@
 #include "run/commands.hpp"
 #include "run/compiler.hpp"
 #include "run/plan.hpp"
+#include "run/runner.hpp"
 
 using namespace fearless::check;
 
@@ -41,7 +42,7 @@ TEST_CASE("compiler: duplicate labels get the command", "[harness][compiler]") {
 }
 
 TEST_CASE("compiler: a missing compiler is a problem, not a crash", "[harness][compiler]") {
-    auto c = identify_compiler("no-such-compiler++-99");
+    auto c = identify_compiler("no-such-compiler++-99", run_version_step);
     CHECK(c.problem == "compiler 'no-such-compiler++-99' not found");
 }
 

@@ -1,4 +1,4 @@
-// The process runner of fearless-check: the only stage that touches processes.
+// The process runner: one child, started and supervised; run/runner.cpp alone calls it.
 //
 // run_process() starts one program, feeds it /dev/null on stdin, captures its
 // stdout and stderr, and tells apart how it ended: it exited with a code, it

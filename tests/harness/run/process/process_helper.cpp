@@ -17,6 +17,8 @@
 //   process_helper burn                spin on the CPU forever
 //   process_helper write-file BYTES    write BYTES to ./big.bin
 //   process_helper argv0               print argv[0]
+//   process_helper fds                 print the open descriptors, space-separated, ascending
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include <dirent.h>
 #include <unistd.h>
 
 namespace {
@@ -147,6 +150,21 @@ int main(int argc, char** argv) {
             if (std::fwrite(block.data(), 1, block.size(), f) != block.size()) return 4;
         }
         return std::fclose(f) == 0 ? 0 : 4;
+    }
+    if (mode == "fds") {
+        DIR* dir = ::opendir("/proc/self/fd");
+        if (dir == nullptr) return 1;
+        std::vector<int> fds;
+        while (const dirent* e = ::readdir(dir))
+            if (e->d_name[0] != '.') fds.push_back(std::atoi(e->d_name));
+        const int own = ::dirfd(dir);
+        std::sort(fds.begin(), fds.end());
+        std::string line;
+        for (int fd : fds)
+            if (fd != own) line += (line.empty() ? "" : " ") + std::to_string(fd);
+        ::closedir(dir);
+        std::printf("%s\n", line.c_str());
+        return 0;
     }
     if (mode == "argv0") {
         std::printf("%s\n", argv[0]);

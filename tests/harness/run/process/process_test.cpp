@@ -428,3 +428,24 @@ TEST_CASE("signal_name and describe", "[process]") {
     r.signal = SIGSEGV;
     CHECK(describe(r) == "killed by SIGSEGV");
 }
+
+TEST_CASE("a child started while another thread holds a pipe open sees only 0, 1 and 2", "[process][threads]") {
+    // The other thread's pipe is inheritable (no O_CLOEXEC), as a library's own
+    // descriptors may be: the child must still not get it.
+    std::atomic<bool> holding{false}, release{false};
+    std::thread holder([&] {
+        int p[2];
+        REQUIRE(::pipe(p) == 0);
+        holding = true;
+        while (!release) std::this_thread::sleep_for(1ms);
+        ::close(p[0]);
+        ::close(p[1]);
+    });
+    while (!holding) std::this_thread::sleep_for(1ms);
+    auto r = run_process(helper_cmd({"fds"}), with_timeout(10s));
+    release = true;
+    holder.join();
+    REQUIRE(r.outcome == Outcome::exited);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "0 1 2\n");
+}

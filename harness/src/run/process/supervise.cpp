@@ -1,0 +1,160 @@
+#include "run/process/supervise.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/readable_pipe.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+namespace fearless::check::proc {
+namespace {
+
+namespace asio = boost::asio;
+
+// How long the pipes may stay open once the child has ended and its process
+// group is killed: only a process that left the group can still hold them.
+constexpr std::chrono::milliseconds pipe_grace{500};
+
+// One stream of the child, read to its end.
+struct Capture {
+    asio::readable_pipe pipe;
+    std::string& text;
+    bool& truncated;
+    std::size_t cap;
+    std::vector<char> buffer = std::vector<char>(64 * 1024);  // on the heap: workers may have small stacks
+    bool open = true;
+
+    Capture(asio::io_context& ctx, Fd fd, std::string& text, bool& truncated, std::size_t cap)
+        : pipe(ctx, fd.release()), text(text), truncated(truncated), cap(cap) {}
+
+    template <class Done>
+    void read(Done done) {
+        pipe.async_read_some(asio::buffer(buffer), [this, done](const boost::system::error_code& ec, std::size_t n) {
+            std::size_t keep = text.size() < cap ? std::min(n, cap - text.size()) : 0;
+            text.append(buffer.data(), keep);
+            if (keep < n) truncated = true;
+            if (ec) {  // eof, or closed after the grace period
+                open = false;
+                done();
+                return;
+            }
+            read(done);
+        });
+    }
+
+    void close() {
+        boost::system::error_code ignored;
+        pipe.close(ignored);
+    }
+};
+
+bool has_exited(pid_t pid) {
+    siginfo_t info{};
+    // WNOWAIT: look without reaping.
+    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) return true;
+    return info.si_pid == pid;
+}
+
+// One child's event loop: both captures, the deadline, the wait for its end.
+class Supervisor {
+  public:
+    Supervisor(asio::io_context& ctx, ChildGuard& child, Prepared& p, const Limits& limits, ProcessResult& r)
+        : ctx_(ctx),
+          child_(child),
+          pid_(child.pid),
+          out_(ctx, std::move(p.out.read), r.out, r.out_truncated, limits.output_cap),
+          err_(ctx, std::move(p.err.read), r.err, r.err_truncated, limits.output_cap),
+          deadline_(ctx),
+          grace_(ctx),
+          poll_(ctx) {}
+
+    Ended run(std::chrono::milliseconds timeout) {
+        auto pipes_done = [this] {
+            if (!out_.open && !err_.open) grace_.cancel();
+        };
+        out_.read(pipes_done);
+        err_.read(pipes_done);
+        arm_deadline(timeout);
+        wait_for_exit();
+        ctx_.run();
+        return ended_;
+    }
+
+  private:
+    void arm_deadline(std::chrono::milliseconds timeout) {
+        deadline_.expires_after(timeout);
+        deadline_.async_wait([this](const boost::system::error_code& e) {
+            if (e || child_.reaped || has_exited(pid_)) return;
+            ended_.timed_out = true;
+            ::kill(-pid_, SIGKILL);
+            ::kill(pid_, SIGKILL);  // in case the child moved itself to another group
+        });
+    }
+
+    // Waits for the end of the child on a pidfd (readable once it has ended);
+    // falls back to polling where pidfd_open is unavailable (Linux < 5.3).
+    void wait_for_exit() {
+        int raw_pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0));
+        if (raw_pidfd >= 0) {
+            pidfd_.emplace(ctx_, raw_pidfd);
+            pidfd_->async_wait(asio::posix::stream_descriptor::wait_read,
+                               [this](const boost::system::error_code&) { on_exit(); });
+            return;
+        }
+        tick_ = [this] {
+            if (has_exited(pid_)) {
+                on_exit();
+                return;
+            }
+            poll_.expires_after(std::chrono::milliseconds(5));
+            poll_.async_wait([this](const boost::system::error_code& e) {
+                if (!e) tick_();
+            });
+        };
+        tick_();
+    }
+
+    void on_exit() {
+        // The child has ended but is not reaped: its pid still names the
+        // group, so this kill cannot reach anyone else. It ends grandchildren
+        // that would otherwise hold the pipes open.
+        ::kill(-pid_, SIGKILL);
+        while (::waitpid(pid_, &ended_.status, 0) < 0 && errno == EINTR) {
+        }
+        child_.reaped = true;
+        deadline_.cancel();
+        if (!out_.open && !err_.open) return;
+        grace_.expires_after(pipe_grace);
+        grace_.async_wait([this](const boost::system::error_code& e) {
+            if (e) return;  // both pipes reached their end
+            out_.close();
+            err_.close();
+        });
+    }
+
+    asio::io_context& ctx_;
+    ChildGuard& child_;
+    const pid_t pid_;
+    Capture out_, err_;
+    asio::steady_timer deadline_, grace_, poll_;
+    std::optional<asio::posix::stream_descriptor> pidfd_;
+    std::function<void()> tick_;
+    Ended ended_;
+};
+
+}  // namespace
+
+Ended supervise(asio::io_context& ctx, ChildGuard& child, Prepared& p, const Limits& limits, ProcessResult& r) {
+    return Supervisor(ctx, child, p, limits, r).run(limits.timeout);
+}
+
+}  // namespace fearless::check::proc
