@@ -125,6 +125,23 @@ struct WithOwnedArray {
     int data[4];
     std::string names[2];
 };
+// C arrays of elements without a default constructor, measured member by member.
+struct RcPair {
+    Rc<int> r[2];
+};
+struct ViewPair {
+    std::string_view v[2];
+};
+struct ArcsAround {
+    int& n;
+    Arc<int> a[3];
+    const std::string& s;
+};
+struct OwnedArcs {
+    int x;
+    Arc<int> a[2];
+    int y;
+};
 struct Tag {};
 struct TaggedRc : Tag {
     int x;
@@ -151,6 +168,11 @@ struct Many {
 };
 static_assert(!Send<WithArray> && send_why<WithArray> == blame::rc);
 static_assert(Send<WithOwnedArray> && Sync<WithOwnedArray> && Static<WithOwnedArray>);
+static_assert(!Send<RcPair> && send_why<RcPair> == blame::rc && Static<RcPair>);
+static_assert(Send<ViewPair> && Sync<ViewPair> && !Static<ViewPair>);
+static_assert(detail::fields<ArcsAround>::count == 3 && !Static<ArcsAround> && !Send<ArcsAround>);
+static_assert(std::is_same_v<detail::fields<OwnedArcs>::types, detail::type_list<int, Arc<int>[2], int>>);
+static_assert(Send<OwnedArcs> && Sync<OwnedArcs> && Static<OwnedArcs>);
 static_assert(!Send<TaggedRc> && send_why<TaggedRc> == blame::rc);
 static_assert(Send<TaggedInt> && Sync<TaggedInt> && Static<TaggedInt>);
 static_assert(!Send<DerivedRc> && send_why<DerivedRc> == blame::undeclared);

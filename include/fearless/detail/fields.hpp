@@ -11,9 +11,8 @@
 // names the copy constructor and fails on std::vector<Rc<int>> under Clang:
 // boostorg/pfr#131, #168) or, for a reference member, an lvalue.
 // any_field counts a C array element by element (brace elision), so then
-// the members are walked, measuring each with `{}` (walk_members). Known gap:
-// a C array of elements without a default constructor (`Rc<int> r[2]`) is
-// miscounted, and the structured binding below rejects it (a hard error).
+// the members are walked, measuring each with the shortest braced list of
+// any_fields it accepts (walk_members): `Rc<int> r[2]` takes `{x, x}`.
 //
 // The types then come from a structured binding to a `const T&` in an
 // unevaluated context: a reference member keeps its reference type, a
@@ -153,34 +152,49 @@ constexpr std::size_t count_fields() {
 
 // The fallback when some member rejects `{}`: N any_fields count C array
 // elements one by one (brace elision), so walk the members. At flat position
-// P, `{}` spans the whole member there: it is that many positions wide.
-template <class T, std::size_t... B, std::size_t... P, std::size_t... M>
-constexpr bool brace_at(std::index_sequence<B...>, std::index_sequence<P...>, std::index_sequence<M...>) {
-    return requires { T{(void(B), any_base<T, true>{})..., (void(P), any_field<T>{})..., {}, (void(M), any_field<T>{})...}; };
+// P, a braced list `{x x W}` initialises the whole member there, whatever W
+// it takes (0 for a default-constructible member, the element count for a C
+// array of elements without a default constructor): the member is as wide
+// as the flat positions the list leaves no room for.
+template <class T, std::size_t... B, std::size_t... P, std::size_t... W, std::size_t... M>
+constexpr bool braced_at(std::index_sequence<B...>, std::index_sequence<P...>, std::index_sequence<W...>,
+                         std::index_sequence<M...>) {
+    return requires {
+        T{(void(B), any_base<T, true>{})..., (void(P), any_field<T>{})..., {(void(W), any_field<T>{})...},
+          (void(M), any_field<T>{})...};
+    };
 }
-// How many flat positions follow a `{}` at position P (none: no_count).
-template <class T, std::size_t Bases, std::size_t P, std::size_t M>
+// How many flat positions follow `{x x W}` at position P (none: no_count).
+template <class T, std::size_t Bases, std::size_t P, std::size_t W, std::size_t M>
 constexpr std::size_t after_braces() {
-    if constexpr (brace_at<T>(std::make_index_sequence<Bases>{}, std::make_index_sequence<P>{},
-                              std::make_index_sequence<M>{}))
+    if constexpr (braced_at<T>(std::make_index_sequence<Bases>{}, std::make_index_sequence<P>{},
+                               std::make_index_sequence<W>{}, std::make_index_sequence<M>{}))
         return M;
     else if constexpr (M == 0)
         return no_count;
     else
-        return after_braces<T, Bases, P, M - 1>();
+        return after_braces<T, Bases, P, W, M - 1>();
 }
-// Members from flat position P on, of Flat positions in all. A member that
-// rejects `{}` (a reference, no default constructor) is one position wide:
-// a C array of such elements is the known gap above.
+// The width of the member at P, of Flat positions in all: from the first W
+// whose list fits. None fits (a non-const reference, a class whose
+// constructors any_field makes ambiguous): one position wide.
+template <class T, std::size_t Bases, std::size_t Flat, std::size_t P, std::size_t W = 0>
+constexpr std::size_t member_width() {
+    if constexpr (W > Flat - P) {
+        return 1;
+    } else {
+        constexpr std::size_t rest = after_braces<T, Bases, P, W, Flat - P - 1>();
+        if constexpr (rest != no_count) return Flat - P - rest;
+        else return member_width<T, Bases, Flat, P, W + 1>();
+    }
+}
+// The number of members from flat position P on.
 template <class T, std::size_t Bases, std::size_t Flat, std::size_t P = 0, std::size_t K = 0>
 constexpr std::size_t walk_members() {
-    if constexpr (P >= Flat || K > max_fields) {
+    if constexpr (P >= Flat || K > max_fields)
         return P == Flat ? K : no_count;
-    } else {
-        constexpr std::size_t rest = after_braces<T, Bases, P, Flat - P - 1>();
-        constexpr std::size_t width = rest == no_count ? 1 : Flat - P - rest;
-        return walk_members<T, Bases, Flat, P + width, K + 1>();
-    }
+    else
+        return walk_members<T, Bases, Flat, P + member_width<T, Bases, Flat, P>(), K + 1>();
 }
 template <class T, std::size_t Bases>
 constexpr std::size_t count_members() {

@@ -25,7 +25,7 @@ namespace fearless::detail {
 
 enum class spawn_problem : unsigned char {
     none,
-    captures,         // f is a lambda with captures (or a functor fearless cannot see into)
+    captures,         // f is a lambda with captures fearless cannot see into
     borrow,           // unscoped: an argument or f holds a borrow at some depth (culprit: the borrow)
     lvalue,           // an argument that would be copied, not moved in
     not_movable,      // an argument that can be neither moved nor copied (a Mutex)
@@ -103,8 +103,8 @@ constexpr auto check_callable() {
         return spawn_verdict<>{};
     } else if constexpr (!std::is_class_v<Fn>) {
         return spawn_verdict<spawn_problem::not_callable, Fn>{};
-    } else if constexpr (send_eval<Fn>::why == blame::undeclared && !in_std<Fn>) {
-        return spawn_verdict<spawn_problem::captures, Fn>{};  // a closure with captures
+    } else if constexpr (send_eval<Fn>::why == blame::undeclared && !in_std<Fn> && is_closure<Fn>()) {
+        return spawn_verdict<spawn_problem::captures, Fn>{};  // a closure with captures (a class: "cannot see inside")
     } else if constexpr (decltype(check_value<Scoped, Fn>())::problem != spawn_problem::none) {
         return decltype(check_value<Scoped, Fn>()){};
     } else if constexpr (std::is_lvalue_reference_v<F> && !std::is_copy_constructible_v<Fn>) {

@@ -88,6 +88,17 @@ template <class T>
 constexpr bool std_named(std::string_view name) { return is_std_named(type_name<T>(), name); }
 
 // Message assembly for formatted static_asserts: before `Type` after.
+// Whether T is a lambda's closure type, by the name each compiler gives it
+// (GCC "f()::<lambda(int)>", Clang "(lambda at file:line:col)"); a class
+// with a closure among its template arguments ends otherwise.
+constexpr bool is_closure_named(std::string_view name) {
+    const std::size_t n = name.size();
+    return (n >= 2 && name[n - 2] == ')' && name[n - 1] == '>' && find_from(name, "<lambda(") != std::string_view::npos) ||
+           (n >= 1 && name[n - 1] == ')' && find_from(name, "(lambda at ") != std::string_view::npos);
+}
+template <class T>
+constexpr bool is_closure() { return is_closure_named(raw_type_name<T>()); }
+
 template <class T, std::size_t A, std::size_t B>
 constexpr auto message(const char (&before)[A], const char (&after)[B]) {
     constexpr std::string_view name = type_name<T>();
