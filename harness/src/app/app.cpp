@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <map>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "report/files.hpp"
 #include "run/plan.hpp"
 #include "run/pool.hpp"
+#include "run/process/stop.hpp"
 #include "run/runner.hpp"
 #include "run/schedule.hpp"
 #include "util/file.hpp"
@@ -37,6 +39,7 @@ struct Suite {
 struct Record {
     ConsoleReporter console;
     std::vector<Result> results;
+    std::size_t not_run = 0;  // jobs an interruption left without a result
     void operator()(Result r) {
         console.result(r);
         results.push_back(std::move(r));
@@ -133,6 +136,16 @@ void open_pch_store(RunContext& ctx, const std::vector<Case>& cases) {
     });
 }
 
+// An interrupted run: what finished after the first gap in plan order, and how many did not.
+void record_after_stop(const std::vector<std::optional<Result>>& results, std::size_t from, Record& record) {
+    for (std::size_t i = from; i < results.size(); ++i) {
+        if (results[i])
+            record(*results[i]);
+        else
+            ++record.not_run;
+    }
+}
+
 // Jobs run on the pool, longest first (times recorded by earlier runs) so the
 // workers finish together; results are recorded in plan order as they complete.
 std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Record& record) {
@@ -142,8 +155,9 @@ std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Rec
         const Job& job = s.jobs[i];
         const Case& c = s.cases[job.case_index];
         const Compiler& compiler = s.compilers[job.compiler_index];
-        results[i] = job.skip_reason.empty() ? execute_job(ctx, c, compiler, job.control)
-                                             : decided(c.display, compiler.label, Status::skip, job.skip_reason);
+        auto r = job.skip_reason.empty() ? execute_job(ctx, c, compiler, job.control)
+                                         : decided(c.display, compiler.label, Status::skip, job.skip_reason);
+        if (!stop_requested()) results[i] = std::move(r);  // else: possibly killed, so not run
     };
     auto done = [&](std::size_t) {
         ++finished;
@@ -154,6 +168,7 @@ std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Rec
                                      ctx.cache ? ctx.cache->load_timings() : std::map<std::string, long long>{});
     run_parallel(
         s.jobs.size(), ctx.o.jobs, [&](std::size_t k) { work(order[k]); }, [&](std::size_t k) { done(order[k]); });
+    if (stop_requested()) record_after_stop(results, next_to_record, record);
     if (ctx.cache) ctx.cache->save_timings(*ctx.timings.lock());
     if (!ctx.cache && !ctx.pch_dir.empty()) {
         std::error_code ec;
@@ -163,20 +178,32 @@ std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Rec
 }
 
 // --bless: each case's expected files from what every compiler that ran it produced.
+// An interrupted run blesses nothing: a case's files need every compiler's output.
 void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::optional<Result>>& results,
                Record& record) {
+    if (stop_requested()) {
+        record.console.message("interrupted: nothing blessed, the expected files are as they were");
+        return;
+    }
     std::map<std::size_t, std::vector<JobOutcome>> by_case;
     for (std::size_t i = 0; i < s.jobs.size(); ++i)
         if (s.jobs[i].skip_reason.empty())
             by_case[s.jobs[i].case_index].push_back({&s.compilers[s.jobs[i].compiler_index], &results[i]->verdict});
-    for (const auto& [ci, outcomes] : by_case)
+    std::size_t blessed = 0;
+    for (const auto& [ci, outcomes] : by_case) {
+        if (stop_requested()) {  // each file is written whole (temporary + rename): stop between cases
+            record.console.message(fmt::format("interrupted: blessed {} of {} cases", blessed, by_case.size()));
+            return;
+        }
+        ++blessed;
         for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root))
             record.console.message(line);
+    }
 }
 
 // Expected files with no case: only meaningful when the whole suite ran.
 void record_stale_files(const Options& o, Record& record) {
-    if (!o.paths.empty() || !o.filter.empty()) return;
+    if (!o.paths.empty() || !o.filter.empty() || stop_requested()) return;
     for (const auto& p : find_stale_expected(o.root, o.expected_dir, o.cases_dir))
         record(decided(p.generic_string(), "-", Status::fail,
                        "stale expected file: its case does not exist (delete it or restore the case)"));
@@ -184,10 +211,12 @@ void record_stale_files(const Options& o, Record& record) {
 
 // The closing line and --junit / --json; the exit status.
 int finish(const Options& o, Record& record, Clock::time_point started, std::ostream& err) {
-    const auto summary = summarize(record.results);
+    auto summary = summarize(record.results);
+    summary.not_run = record.not_run;
     record.console.finish(summary);
     const auto total = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
     int status = summary.failed ? 1 : 0;
+    if (stop_requested()) status = 128 + (stop_signal() ? stop_signal() : SIGINT);
     auto write_report = [&](const std::optional<std::filesystem::path>& path, const std::string& text) {
         if (!path) return;
         std::string e;

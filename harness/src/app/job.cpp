@@ -6,6 +6,7 @@
 
 #include "cache/policy.hpp"
 #include "case/control.hpp"
+#include "run/process/stop.hpp"
 #include "run/runner.hpp"
 #include "run/schedule.hpp"
 #include "util/file.hpp"
@@ -125,6 +126,7 @@ Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, boo
     JobOutput output;
     auto r = run_and_judge(ctx, c, compiler, plan, expected_stderr, expected_stdout, output);
     r.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
+    if (stop_requested()) return r;  // its processes may have been killed: not a verdict to keep
     if (ctx.cache) {
         (*ctx.timings.lock())[timing_key(c, compiler)] = r.duration.count();
         if (cacheable(output))

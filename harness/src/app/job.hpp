@@ -36,7 +36,9 @@ RunContext make_context(const Options& o, std::optional<ResultCache> cache);
 
 // The unit the result cache wraps. A hit whose recorded dependencies are
 // unchanged returns the stored result without starting a process; either way
-// the would-be expected file is written for inspection.
+// the would-be expected file is written for inspection. A job that ends after
+// a stop was requested (run/process/stop.hpp) is neither stored nor presented:
+// the caller drops it.
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control);
 
 }  // namespace fearless::check

@@ -6,11 +6,13 @@
 
 #include "app/app.hpp"
 #include "app/book_command.hpp"
+#include "app/interrupt.hpp"
 #include "app/options.hpp"
 #include "report/term.hpp"
 
 int main(int argc, char** argv) {
     using namespace fearless::check;
+    handle_interrupts();
     try {
         auto parsed = parse_command_line(argc, argv, std::filesystem::current_path());
         std::cout << parsed.out;

@@ -48,7 +48,10 @@ A compile-fail case also gets a control compile (once, by the first compiler
 that runs it): with its annotated lines blanked it must compile, or it is
 reported as a broken case.
 
-Exit status: 0 all passed, 1 something failed, 2 usage or configuration error.
+Exit status: 0 all passed, 1 something failed, 2 usage or configuration error,
+130 / 143 interrupted by SIGINT / SIGTERM (the jobs that finished are reported,
+the rest counted "not run"; nothing is cached or blessed from a killed job;
+a second Ctrl-C quits at once).
 )";
 
 // What the command line gave, before the config file fills in the rest.

@@ -11,6 +11,7 @@
 #include "cache/hash.hpp"
 #include "run/commands.hpp"
 #include "run/depfile.hpp"
+#include "run/process/stop.hpp"
 #include "util/file.hpp"
 #include "util/path.hpp"
 #include "util/text.hpp"
@@ -103,7 +104,8 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     if (auto text = read_file(manifest_file)) {
         try {
             auto j = nlohmann::json::parse(*text);
-            bool valid = true;
+            // A build that read nothing proves nothing: rebuild rather than trust its "ok".
+            bool valid = !j.at("deps").empty();
             std::vector<std::string> deps;
             for (const auto& d : j.at("deps")) {
                 auto path = d.at(0).get<std::string>();
@@ -132,6 +134,11 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     const auto tmp_out = pch_file.string() + suffix;
     const auto depfile = dir / ("deps" + suffix + ".d");
     auto result = run_(pch_command(compiler, flags, stub, tmp_out, depfile, root_));
+    if (stop_requested()) {  // the build may have been killed: record nothing, the next run builds it
+        std::filesystem::remove(tmp_out, ec);
+        std::filesystem::remove(depfile, ec);
+        return std::nullopt;
+    }
     const bool ok = result.outcome == Outcome::exited && result.exit_code == 0 && trim(result.err).empty();
     std::vector<std::string> deps;
     if (auto d = read_file(depfile)) {

@@ -31,12 +31,13 @@ Summary summarize(const std::vector<Result>& results) {
 }
 
 Summary operator+(const Summary& a, const Summary& b) {
-    return Summary{a.passed + b.passed, a.failed + b.failed, a.skipped + b.skipped};
+    return Summary{a.passed + b.passed, a.failed + b.failed, a.skipped + b.skipped, a.not_run + b.not_run};
 }
 
 std::string summary_line(const Summary& s) {
     std::string line = fmt::format("{} passed, {} failed", s.passed, s.failed);
     if (s.skipped) line += fmt::format(", {} skipped", s.skipped);
+    if (s.not_run) line += fmt::format(", {} not run", s.not_run);
     return line;
 }
 

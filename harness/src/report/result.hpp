@@ -19,6 +19,7 @@ struct Result {
 
 struct Summary {
     std::size_t passed = 0, failed = 0, skipped = 0;
+    std::size_t not_run = 0;  // an interrupted run's jobs that did not finish
 };
 
 // A result decided without judging a run: a skip, or a failure found before or after the jobs.
@@ -28,7 +29,7 @@ Result decided(std::string case_display, std::string compiler, Status status, st
 Summary summarize(const std::vector<Result>& results);
 Summary operator+(const Summary& a, const Summary& b);
 
-// "N passed, N failed" plus ", N skipped" when any were skipped.
+// "N passed, N failed" plus ", N skipped" when any were skipped and ", N not run" when any were not.
 std::string summary_line(const Summary& s);
 
 std::string_view status_name(Status s);

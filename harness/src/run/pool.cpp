@@ -10,6 +10,8 @@
 #include <exception>
 #include <functional>
 
+#include "run/process/stop.hpp"
+
 namespace fearless::check {
 namespace {
 
@@ -37,7 +39,7 @@ struct Finished {
 };
 
 void worker(const JobQueue& jobs, mpsc::Sender<Finished> finished) {
-    for (std::size_t i; (i = jobs.take()) < jobs.count();) {
+    for (std::size_t i; !stop_requested() && (i = jobs.take()) < jobs.count();) {
         std::exception_ptr error;
         try {
             jobs.run(i);

@@ -13,6 +13,8 @@ namespace fearless::check {
 // Calls work(i) for every i in [0, count) on up to `workers` threads, and
 // done(i) on the calling thread as each one finishes (in completion order).
 // If work throws, the first exception is rethrown here after all threads end.
+// Once stop_requested() (run/process/stop.hpp), no further job is started:
+// done(i) is then never called for the jobs that did not start.
 void run_parallel(std::size_t count, unsigned workers, const std::function<void(std::size_t)>& work,
                   const std::function<void(std::size_t)>& done);
 

@@ -25,6 +25,7 @@ std::vector<Result> sample() {
 TEST_CASE("report: the closing line", "[harness][report]") {
     CHECK(summary_line(Summary{3, 1, 0}) == "3 passed, 1 failed");
     CHECK(summary_line(Summary{3, 0, 2}) == "3 passed, 0 failed, 2 skipped");
+    CHECK(summary_line(Summary{2, 1, 0, 4}) == "2 passed, 1 failed, 4 not run");
     auto s = summarize(sample());
     CHECK(s.passed == 1);
     CHECK(s.failed == 1);

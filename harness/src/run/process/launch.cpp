@@ -22,6 +22,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "run/process/stop.hpp"
+
 namespace fearless::check::proc {
 namespace {
 
@@ -89,6 +91,7 @@ ChildGuard::~ChildGuard() {
     if (pid <= 0 || reaped) return;
     ::kill(-pid, SIGKILL);
     ::kill(pid, SIGKILL);
+    unregister_child(pid);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

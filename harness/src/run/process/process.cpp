@@ -49,13 +49,20 @@
 #include "run/process/decode.hpp"
 #include "run/process/launch.hpp"
 #include "run/process/prepare.hpp"
+#include "run/process/stop.hpp"
 #include "run/process/supervise.hpp"
 
 namespace fearless::check {
 
 namespace {
 
+constexpr const char* interrupted = "interrupted: the run is stopping";
+
 void run(const Command& cmd, const Limits& limits, ProcessResult& r) {
+    if (stop_requested()) {
+        r.start_error = interrupted;
+        return;
+    }
     auto prepared = proc::prepare(cmd, limits, r.start_error);
     if (!prepared) return;
     // One private event loop per call: nothing is shared between threads. No
@@ -64,6 +71,10 @@ void run(const Command& cmd, const Limits& limits, ProcessResult& r) {
     boost::asio::io_context ctx;
     proc::ChildGuard child;
     if (!proc::launch(ctx, cmd, *prepared, child, r.start_error)) return;  // the guard kills and reaps
+    if (!proc::register_child(child.pid)) {
+        r.start_error = interrupted;  // a stop came during the launch; the guard kills and reaps
+        return;
+    }
     proc::decode(proc::supervise(ctx, child, *prepared, limits, r), r);
 }
 

@@ -15,6 +15,8 @@
 #include <boost/asio/readable_pipe.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "run/process/stop.hpp"
+
 namespace fearless::check::proc {
 namespace {
 
@@ -128,6 +130,7 @@ class Supervisor {
         // group, so this kill cannot reach anyone else. It ends grandchildren
         // that would otherwise hold the pipes open.
         ::kill(-pid_, SIGKILL);
+        unregister_child(pid_);
         while (::waitpid(pid_, &ended_.status, 0) < 0 && errno == EINTR) {
         }
         child_.reaped = true;
