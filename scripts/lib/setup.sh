@@ -9,7 +9,7 @@ FEARLESS_PACKAGES=(
   g++ clang clang-19 clang-22 libclang-rt-14-dev clang-tidy cmake ninja-build pkg-config
   catch2 libboost1.81-dev libboost-filesystem1.81-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev
-  chromium python3
+  chromium python3 distcc
 )
 
 fearless_install() {

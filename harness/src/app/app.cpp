@@ -17,6 +17,7 @@
 #include "run/process/stop.hpp"
 #include "run/runner.hpp"
 #include "run/schedule.hpp"
+#include "run/shard.hpp"
 #include "util/file.hpp"
 #include "verdict/bless.hpp"
 
@@ -95,24 +96,58 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     s.discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
     s.cases = load_cases(o, s.discovery.files);
     s.jobs = plan_jobs(s.cases, s.compilers);
+    if (o.shard)
+        std::erase_if(s.jobs, [&](const Job& j) {
+            return !in_shard(timing_key(s.cases[j.case_index], s.compilers[j.compiler_index]), *o.shard);
+        });
     return s;
 }
 
+// What a job's id is for --shard when no compiler is involved (a malformed case, a stale file).
+std::string compilerless_id(const std::string& what) {
+    return what + "|-";
+}
+
+// --list --shard: each shard's job count and recorded seconds, to see the balance the hash gives.
+void list_shard_times(const Options& o, const Suite& s, std::ostream& out) {
+    const auto timings = s.cache ? s.cache->load_timings() : std::map<std::string, long long>{};
+    std::vector<std::size_t> jobs(o.shard->count + 1), unknown(o.shard->count + 1);
+    std::vector<long long> ms(o.shard->count + 1);
+    for (const auto& j : plan_jobs(s.cases, s.compilers)) {
+        if (!j.skip_reason.empty()) continue;
+        const auto key = timing_key(s.cases[j.case_index], s.compilers[j.compiler_index]);
+        const auto k = shard_of(key, o.shard->count);
+        ++jobs[k];
+        if (auto it = timings.find(key); it != timings.end())
+            ms[k] += it->second;
+        else
+            ++unknown[k];
+    }
+    for (unsigned k = 1; k <= o.shard->count; ++k)
+        out << fmt::format("shard {}/{}: {} jobs, {:.1f} s recorded{}\n", k, o.shard->count, jobs[k],
+                           static_cast<double>(ms[k]) / 1000.0,
+                           unknown[k] ? fmt::format(" ({} without a recorded time)", unknown[k]) : "");
+}
+
 // --list: every job and every malformed case, nothing run.
-void list_jobs(const Suite& s, std::ostream& out) {
+void list_jobs(const Options& o, const Suite& s, std::ostream& out) {
     for (const auto& j : s.jobs)
         out << fmt::format("{}  [{}]  {}{}\n", s.cases[j.case_index].display, s.compilers[j.compiler_index].label,
                            mode_name(*s.cases[j.case_index].mode),
                            j.skip_reason.empty() ? "" : "  (skip: " + j.skip_reason + ")");
     for (const auto& c : s.cases)
-        if (c.malformed()) out << fmt::format("{}  [-]  malformed\n", c.display);
+        if (c.malformed() && (!o.shard || in_shard(compilerless_id(c.id), *o.shard)))
+            out << fmt::format("{}  [-]  malformed\n", c.display);
+    if (o.shard) list_shard_times(o, s, out);
 }
 
 // Problems found before anything runs are failures, never passes.
-void record_pre_run_failures(const Suite& s, Record& record) {
-    for (const auto& p : s.discovery.problems) record(decided(p.path, "-", Status::fail, p.message));
+void record_pre_run_failures(const Options& o, const Suite& s, Record& record) {
+    auto mine = [&](const std::string& id) { return !o.shard || in_shard(compilerless_id(id), *o.shard); };
+    for (const auto& p : s.discovery.problems)
+        if (mine(p.path)) record(decided(p.path, "-", Status::fail, p.message));
     for (const auto& c : s.cases) {
-        if (!c.malformed()) continue;
+        if (!c.malformed() || !mine(c.id)) continue;
         std::string details;
         for (const auto& p : c.problems) details += p + "\n";
         record(decided(c.display, "-", Status::fail, "malformed case: " + c.problems.front(), details));
@@ -205,8 +240,9 @@ void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::opt
 void record_stale_files(const Options& o, Record& record) {
     if (!o.paths.empty() || !o.filter.empty() || stop_requested()) return;
     for (const auto& p : find_stale_expected(o.root, o.expected_dir, o.cases_dir))
-        record(decided(p.generic_string(), "-", Status::fail,
-                       "stale expected file: its case does not exist (delete it or restore the case)"));
+        if (!o.shard || in_shard(compilerless_id(p.generic_string()), *o.shard))
+            record(decided(p.generic_string(), "-", Status::fail,
+                           "stale expected file: its case does not exist (delete it or restore the case)"));
 }
 
 // The closing line and --junit / --json; the exit status.
@@ -226,7 +262,7 @@ int finish(const Options& o, Record& record, Clock::time_point started, std::ost
         }
     };
     write_report(o.junit, junit_report(record.results, total));
-    write_report(o.json, json_report(record.results, total));
+    write_report(o.json, json_report(record.results, total, o.shard ? shard_name(*o.shard) : std::string()));
     return status;
 }
 
@@ -237,11 +273,11 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     auto suite = load_suite(o, err);
     if (!suite) return 2;
     if (o.list) {
-        list_jobs(*suite, out);
+        list_jobs(o, *suite, out);
         return 0;
     }
     Record record{ConsoleReporter(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose}), {}};
-    record_pre_run_failures(*suite, record);
+    record_pre_run_failures(o, *suite, record);
     auto ctx = make_context(o, std::move(suite->cache));
     open_pch_store(ctx, suite->cases);
     const auto results = run_jobs(ctx, *suite, record);

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/text.hpp"
+
 namespace fearless::check {
 
 namespace {
@@ -56,6 +58,10 @@ constexpr Key keys[] = {
     {"cache_dir",
      [](Config& c, const std::string& k, const json& v, const Reader& r) { c.cache_dir = r.string_of(k, v); }},
     {"pch", [](Config& c, const std::string& k, const json& v, const Reader& r) { c.pch = r.string_of(k, v); }},
+    {"launcher",
+     [](Config& c, const std::string& k, const json& v, const Reader& r) {
+         c.launcher = v.is_string() ? split_words(v.get<std::string>()) : r.strings_of(k, v);
+     }},
 };
 
 std::string known_keys() {

@@ -37,6 +37,7 @@ RunSettings settings_of(const Options& o) {
     s.flags = o.flags;
     s.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout_s * 1000));
     s.clang_tidy = o.clang_tidy;
+    s.launcher = o.launcher;
     return s;
 }
 

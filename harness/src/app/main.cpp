@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/book_command.hpp"
 #include "app/interrupt.hpp"
+#include "app/merge_command.hpp"
 #include "app/options.hpp"
 #include "report/term.hpp"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
         std::cerr << parsed.err;
         if (!parsed.options) return parsed.exit_code;
         Terminal terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)};
+        if (parsed.options->merge_reports) return run_merge_command(*parsed.options, std::cout, std::cerr, terminal);
         if (parsed.options->book || !parsed.options->explain.empty())
             return run_book_command(*parsed.options, std::cout, std::cerr, terminal);
         return run_suite(*parsed.options, std::cout, std::cerr, terminal);

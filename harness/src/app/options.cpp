@@ -8,6 +8,7 @@
 #include "app/config.hpp"
 #include "run/compiler.hpp"
 #include "util/file.hpp"
+#include "util/text.hpp"
 
 namespace fearless::check {
 
@@ -40,7 +41,7 @@ diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 Optional fearless-check.json in the project root sets the defaults:
   {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
    "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,
-   "cache_dir": ".cache/fearless-check", "pch": "auto"}
+   "cache_dir": ".cache/fearless-check", "pch": "auto", "launcher": "ccache"}
 
 Results are cached by content (the case, every file it includes, the compiler,
 the flags, the expected files): a run with nothing changed starts no compiler.
@@ -60,7 +61,7 @@ struct Given {
     std::vector<std::string> compilers, includes;
     std::optional<unsigned> jobs;
     std::optional<double> timeout;
-    std::string junit, json, cache_dir, pch, book;
+    std::string junit, json, cache_dir, pch, book, shard, launcher;
 };
 
 // The options and their help; `o` holds the defaults the help names.
@@ -99,6 +100,21 @@ void add_options(CLI::App& app, Options& o, Given& g) {
         ->option_text("DIR");
     app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
         ->option_text("CASE");
+    app.add_option("--shard", g.shard,
+                   "run only shard K of N (1 <= K <= N), for N CI machines. A job (case x compiler) belongs to a "
+                   "shard by a hash of its id and N alone, so adding or removing cases never moves other jobs, "
+                   "and the N shards together run every job exactly once. Recorded times order the jobs within "
+                   "a shard and --list --shard prints each shard's recorded time; they never move a job between "
+                   "shards (machines with different caches would disagree)")
+        ->option_text("K/N");
+    app.add_flag("--merge-reports", o.merge_reports,
+                 "treat the PATHs as --json reports of shards: check each job is in one of them and every shard "
+                 "is there, print the merged results and write them with --json / --junit");
+    app.add_option("--launcher", g.launcher,
+                   "put CMD (words split on spaces) before every compiler command: ccache, distcc, icecc, sccache. "
+                   "The compiler's identity (cache keys, labels) stays the compiler's; a launcher that fails is "
+                   "reported as the launcher's failure")
+        ->option_text("CMD");
 }
 
 // The command line wins over the config file, which wins over the defaults in `o`.
@@ -123,6 +139,7 @@ void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem:
     if (!g.junit.empty()) o.junit = g.junit;
     if (!g.json.empty()) o.json = g.json;
     if (!g.book.empty()) o.book = root / g.book;
+    o.launcher = !g.launcher.empty() ? split_words(g.launcher) : cfg.launcher.value_or(o.launcher);
 }
 
 }  // namespace
@@ -162,6 +179,15 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
         }
     }
     merge(o, given, cfg, root);
+    if (!given.shard.empty()) {
+        std::string why;
+        o.shard = parse_shard(given.shard, &why);
+        if (!o.shard) {
+            parsed.exit_code = 2;
+            parsed.err = fmt::format("fearless-check: {}\nRun with --help for usage.\n", why);
+            return parsed;
+        }
+    }
     parsed.options = std::move(o);
     return parsed;
 }

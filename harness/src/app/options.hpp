@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "run/shard.hpp"
+
 namespace fearless::check {
 
 struct Options {
@@ -29,6 +31,9 @@ struct Options {
     bool expected_given = false;                     // --expected on the command line (repeat it in the hint)
     std::optional<std::filesystem::path> book;       // --book DIR: write the book instead of running
     std::string explain;                             // --explain CASE: print its page instead of running
+    std::optional<Shard> shard;                      // --shard K/N: only this shard's jobs
+    bool merge_reports = false;                      // --merge-reports: PATHs are JSON reports to merge
+    std::vector<std::string> launcher;               // --launcher CMD: put before every compiler command
 };
 
 struct ParsedCommandLine {

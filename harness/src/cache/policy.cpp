@@ -30,7 +30,8 @@ std::string job_key(const JobKey& k) {
 
 bool cacheable(const JobOutput& out) {
     auto finished = [](const std::optional<StepRun>& s) { return !s || s->result.outcome == Outcome::exited; };
-    if (!out.setup_error.empty() || !out.deps || out.deps->empty() || !out.compile) return false;
+    if (!out.setup_error.empty() || !out.launcher_error.empty() || !out.deps || out.deps->empty() || !out.compile)
+        return false;
     if (!finished(out.compile) || !finished(out.control)) return false;
     for (const auto& s : out.checkers)
         if (s.result.outcome != Outcome::exited) return false;

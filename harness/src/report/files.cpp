@@ -41,10 +41,11 @@ std::string junit_report(const std::vector<Result>& results, std::chrono::millis
     return out;
 }
 
-std::string json_report(const std::vector<Result>& results, std::chrono::milliseconds total) {
+std::string json_report(const std::vector<Result>& results, std::chrono::milliseconds total, std::string_view shard) {
     auto s = summarize(results);
     nlohmann::json j;
     j["summary"] = {{"passed", s.passed}, {"failed", s.failed}, {"skipped", s.skipped}, {"seconds", seconds(total)}};
+    if (!shard.empty()) j["summary"]["shard"] = std::string(shard);
     j["results"] = nlohmann::json::array();
     for (const auto& r : results) {
         std::string status(status_name(r.verdict.status));

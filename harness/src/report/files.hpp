@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/result.hpp"
@@ -10,6 +11,8 @@
 namespace fearless::check {
 
 std::string junit_report(const std::vector<Result>& results, std::chrono::milliseconds total);
-std::string json_report(const std::vector<Result>& results, std::chrono::milliseconds total);
+// `shard`: "K/N" of a --shard run (summary.shard), so that --merge-reports can check every shard is there.
+std::string json_report(const std::vector<Result>& results, std::chrono::milliseconds total,
+                        std::string_view shard = {});
 
 }  // namespace fearless::check

@@ -41,6 +41,7 @@ Command compile_command(const Compiler& compiler, const Case& c, const RunSettin
     cmd.argv.insert(cmd.argv.end(), extras.pch_args.begin(), extras.pch_args.end());
     if (extras.depfile) cmd.argv.insert(cmd.argv.end(), {"-MD", "-MF", extras.depfile->string()});
     if (output) {
+        if (extras.object_only) cmd.argv.push_back("-c");
         cmd.argv.push_back("-o");
         cmd.argv.push_back(output->string());
     } else {
@@ -50,7 +51,7 @@ Command compile_command(const Compiler& compiler, const Case& c, const RunSettin
     cmd.cwd = s.root;
     cmd.env = compiler_env();
     cmd.env_remove = compiler_env_remove();
-    return cmd;
+    return with_launcher(std::move(cmd), s.launcher);
 }
 
 Command pch_command(const Compiler& compiler, const std::vector<std::string>& flags, const std::filesystem::path& stub,
@@ -65,6 +66,20 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
     cmd.argv.insert(cmd.argv.end(),
                     {"-MD", "-MF", depfile.string(), "-x", "c++-header", stub.string(), "-o", output.string()});
     cmd.cwd = root;
+    cmd.env = compiler_env();
+    cmd.env_remove = compiler_env_remove();
+    return cmd;
+}
+
+Command link_command(const Compiler& compiler, const Case& c, const RunSettings& s, const std::filesystem::path& object,
+                     const std::filesystem::path& program) {
+    Command cmd;
+    cmd.argv.push_back(compiler.command);
+    auto flags = compile_flags(c, s);
+    cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.end());
+    cmd.argv.push_back(no_colour(compiler));
+    cmd.argv.insert(cmd.argv.end(), {object.string(), "-o", program.string()});
+    cmd.cwd = s.root;
     cmd.env = compiler_env();
     cmd.env_remove = compiler_env_remove();
     return cmd;
@@ -121,6 +136,61 @@ std::string shell_line(const Command& cmd) {
     std::vector<std::string> q;
     for (const auto& a : cmd.argv) q.push_back(quote(a));
     return line + fmt::format("{}", fmt::join(q, " "));
+}
+
+Command with_launcher(Command cmd, const std::vector<std::string>& launcher) {
+    cmd.argv.insert(cmd.argv.begin(), launcher.begin(), launcher.end());
+    return cmd;
+}
+
+namespace {
+// "distcc" of "env DISTCC_HOSTS=h distcc" or "/usr/bin/ccache": the last word that is not an option.
+std::string launcher_name(const std::vector<std::string>& launcher) {
+    for (auto it = launcher.rbegin(); it != launcher.rend(); ++it)
+        if (!it->empty() && it->front() != '-' && it->find('=') == std::string::npos)
+            return std::filesystem::path(*it).filename().string();
+    return {};
+}
+
+std::string lower(std::string s) {
+    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+}
+}  // namespace
+
+std::vector<std::string> take_launcher_lines(std::string& err, const std::vector<std::string>& launcher) {
+    const auto name = lower(launcher_name(launcher));
+    if (name.empty()) return {};
+    std::vector<std::string> taken;
+    std::string kept;
+    std::size_t start = 0;
+    while (start < err.size()) {
+        auto end = err.find('\n', start);
+        auto line = err.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        start = end == std::string::npos ? err.size() : end + 1;
+        const auto head = lower(line.substr(0, name.size() + 1));
+        if (head == name + "[" || head == name + ":")
+            taken.push_back(line);
+        else
+            kept += line + (end == std::string::npos ? "" : "\n");
+    }
+    err = std::move(kept);
+    return taken;
+}
+
+std::optional<std::string> launcher_failure(const ProcessResult& result, const std::vector<std::string>& launcher,
+                                            const std::vector<std::string>& launcher_lines) {
+    if (launcher.empty()) return std::nullopt;
+    const auto shown = fmt::format("{}", fmt::join(launcher, " "));
+    if (result.outcome == Outcome::failed_to_start)
+        return fmt::format("the launcher `{}` could not start ({}): not the case's failure", shown, result.start_error);
+    if (result.outcome != Outcome::exited || result.exit_code == 0) return std::nullopt;
+    if (lower(result.err).find("error") != std::string::npos) return std::nullopt;
+    for (const auto& l : launcher_lines)
+        if (lower(l).find("error") != std::string::npos)
+            return fmt::format("the launcher `{}` failed (exit {}): not the case's failure: {}", shown,
+                               result.exit_code, l);
+    return std::nullopt;
 }
 
 bool pch_rejected(std::string_view err) {

@@ -26,6 +26,7 @@ struct RunSettings {
     std::vector<std::string> flags;             // extra flags for every case (config file)
     std::chrono::milliseconds timeout{60'000};  // per compiler / program run; `//@ timeout:` overrides for programs
     std::string clang_tidy = "clang-tidy";
+    std::vector<std::string> launcher;  // before every compile and PCH build: ccache, distcc ... (--launcher)
 };
 
 // What a job adds to its compile command beyond the case and the settings.
@@ -34,6 +35,7 @@ struct CompileExtras {
     std::optional<std::filesystem::path> depfile;  // -MD -MF FILE: what the compile read (for the result cache)
     std::optional<std::filesystem::path> source;   // compile this file instead of the case's (the control compile)
     std::vector<std::string> quote_dirs;           // -iquote DIR: where the case's "..." includes resolve from
+    bool object_only = false;                      // -c: `output` is an object file, linked by link_command
 };
 
 // `output`: where to link the program (run cases); nullopt: -fsyntax-only.
@@ -52,6 +54,11 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
                     const std::filesystem::path& output, const std::filesystem::path& depfile,
                     const std::filesystem::path& root);
 
+// Links `object` (compile_command with object_only) into `program`, without the
+// launcher: a launcher distributes compiles (distcc runs only `-c` remotely), links stay local.
+Command link_command(const Compiler& compiler, const Case& c, const RunSettings& s, const std::filesystem::path& object,
+                     const std::filesystem::path& program);
+
 Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s);
 
 Command program_command(const std::filesystem::path& program, const std::filesystem::path& run_dir);
@@ -59,6 +66,22 @@ Command program_command(const std::filesystem::path& program, const std::filesys
 Limits compile_limits(const RunSettings& s);
 // Timeout from `//@ timeout:` or the run's; CPU seconds, address space and file size capped.
 Limits program_limits(const Case& c, const RunSettings& s);
+
+// `cmd` run through `launcher` (its words first); unchanged when it is empty.
+Command with_launcher(Command cmd, const std::vector<std::string>& launcher);
+
+// What the launcher itself printed, taken out of a compile's stderr so the
+// diagnostics parser sees the compiler's words only: lines that start with the
+// launcher's name and `[` or `:` ("distcc[42] ERROR: ...", "ccache: error: ...").
+std::vector<std::string> take_launcher_lines(std::string& err, const std::vector<std::string>& launcher);
+
+// Why a compile run through `launcher` failed on the launcher's side, not the
+// case's: it could not start, or it exited non-zero having said "error" itself
+// while the compiler said none (`result.err` without the launcher's lines):
+// distcc also says "ERROR: compile x.cpp on host failed" after an ordinary
+// compile error, which is the case's. nullopt: the compiler's verdict stands. Pure.
+std::optional<std::string> launcher_failure(const ProcessResult& result, const std::vector<std::string>& launcher,
+                                            const std::vector<std::string>& launcher_lines);
 
 // A shell-pasteable rendering: `cd ROOT && LC_ALL=C g++ ... 'a b'`.
 std::string shell_line(const Command& cmd);

@@ -46,14 +46,26 @@ StepRun step(Command cmd, const Limits& limits) {
     return StepRun{std::move(cmd), std::move(result)};
 }
 
+// One compile: what its launcher printed is set aside, and a launcher that
+// failed is recorded as such.
+StepRun compile_run(Command cmd, const RunSettings& settings, JobOutput& out) {
+    auto run = step(std::move(cmd), compile_limits(settings));
+    auto said = take_launcher_lines(run.result.err, settings.launcher);
+    if (auto failed = launcher_failure(run.result, settings.launcher, said); failed && out.launcher_error.empty())
+        out.launcher_error = *failed;
+    out.launcher_said.insert(out.launcher_said.end(), said.begin(), said.end());
+    return run;
+}
+
 // The compile, with the PCH if any; again without it if the compiler rejects it.
 StepRun compile_step(const Case& c, const Compiler& compiler, const RunSettings& settings,
-                     const std::optional<std::filesystem::path>& output, CompileExtras extras, bool* rejected) {
-    auto run = step(compile_command(compiler, c, settings, output, extras), compile_limits(settings));
+                     const std::optional<std::filesystem::path>& output, CompileExtras extras, JobOutput& out,
+                     bool* rejected) {
+    auto run = compile_run(compile_command(compiler, c, settings, output, extras), settings, out);
     if (!extras.pch_args.empty() && pch_rejected(run.result.err)) {
         if (rejected) *rejected = true;
         extras.pch_args.clear();
-        run = step(compile_command(compiler, c, settings, output, extras), compile_limits(settings));
+        run = compile_run(compile_command(compiler, c, settings, output, extras), settings, out);
     }
     return run;
 }
@@ -61,7 +73,9 @@ StepRun compile_step(const Case& c, const Compiler& compiler, const RunSettings&
 }  // namespace
 
 ProcessResult run_build_step(const Command& cmd, const RunSettings& settings) {
-    return run_process(cmd, compile_limits(settings));
+    auto result = run_process(with_launcher(cmd, settings.launcher), compile_limits(settings));
+    take_launcher_lines(result.err, settings.launcher);  // a PCH whose build printed anything is not used
+    return result;
 }
 
 ProcessResult run_version_step(const Command& cmd) {
@@ -86,7 +100,17 @@ JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& se
     if (plan.record_deps) extras.depfile = dir->path() / "case.d";
     std::optional<std::filesystem::path> program;
     if (runs) program = dir->path() / "case";
-    out.compile = compile_step(c, compiler, settings, program, extras, &out.pch_rejected);
+    // Through a launcher a run case compiles (-c) and links apart, so that the
+    // compile can go to a farm; a failed link stands for the compile.
+    extras.object_only = runs && !settings.launcher.empty();
+    const auto object = dir ? dir->path() / "case.o" : std::filesystem::path();
+    out.compile = compile_step(c, compiler, settings, extras.object_only ? object : program, extras, out,
+                               &out.pch_rejected);
+    if (extras.object_only && out.compile->result.outcome == Outcome::exited && out.compile->result.exit_code == 0 &&
+        out.launcher_error.empty()) {
+        auto link = step(link_command(compiler, c, settings, object, *program), compile_limits(settings));
+        if (link.result.outcome != Outcome::exited || link.result.exit_code != 0) out.compile = std::move(link);
+    }
     if (plan.record_deps)
         if (auto d = read_file(*extras.depfile)) out.deps = parse_depfile(*d);
     for (const auto& checker : c.checks)
@@ -102,7 +126,7 @@ JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& se
         control.pch_args = plan.control_pch_args;
         control.source = source;
         control.quote_dirs = {c.file.has_parent_path() ? c.file.parent_path().string() : "."};
-        out.control = compile_step(c, compiler, settings, std::nullopt, control, nullptr);
+        out.control = compile_step(c, compiler, settings, std::nullopt, control, out, nullptr);
     }
     if (!runs) return out;
     const auto& r = out.compile->result;

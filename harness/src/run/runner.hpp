@@ -43,6 +43,8 @@ struct JobOutput {
     std::string setup_error;                       // e.g. no temporary directory; the job fails with it
     std::optional<std::vector<std::string>> deps;  // what the compile read (JobPlan::record_deps); nullopt: unknown
     bool pch_rejected = false;                     // the compiler refused the PCH; the compile ran again without it
+    std::string launcher_error;                    // the launcher failed, not the compiler (launcher_failure)
+    std::vector<std::string> launcher_said;        // what the launcher printed (taken out of the compilers' stderr)
 };
 
 JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& settings, const JobPlan& plan = {});

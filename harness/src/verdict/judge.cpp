@@ -213,6 +213,8 @@ std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std
 
 Verdict check_job(const CheckInput& in) {
     if (!in.out.setup_error.empty()) return fail(in.out.setup_error);
+    if (!in.out.launcher_error.empty())
+        return fail(in.out.launcher_error, fmt::format("{}\n", fmt::join(in.out.launcher_said, "\n")));
     if (!in.out.compile) return fail("internal error: the job did not run");
     if (auto v = broken_tool(*in.out.compile, "the compiler")) return *v;
     for (const auto& s : in.out.checkers)

@@ -1,0 +1,52 @@
+#include "app/merge_command.hpp"
+
+#include <fmt/format.h>
+
+#include "report/console.hpp"
+#include "report/files.hpp"
+#include "report/merge.hpp"
+#include "util/file.hpp"
+
+namespace fearless::check {
+
+int run_merge_command(const Options& o, std::ostream& out, std::ostream& err, Terminal terminal) {
+    if (o.paths.empty()) {
+        err << "fearless-check: --merge-reports needs the shards' --json reports as PATHs\n";
+        return 2;
+    }
+    std::vector<LoadedReport> reports;
+    for (const auto& p : o.paths) {
+        auto text = read_file(o.root / p);
+        if (!text) {
+            err << fmt::format("fearless-check: {}: cannot read the report\n", p);
+            return 2;
+        }
+        try {
+            reports.push_back(read_json_report(*text, p));
+        } catch (const ReportError& e) {
+            err << "fearless-check: " << e.what() << '\n';
+            return 2;
+        }
+    }
+    const auto merged = merge_reports(reports);
+    ConsoleReporter console(out, ConsoleStyle{terminal.colour, false, o.verbose});
+    for (const auto& r : merged.results) console.result(r);
+    const auto summary = summarize(merged.results);
+    console.finish(summary);
+    int status = summary.failed ? 1 : 0;
+    for (const auto& p : merged.problems) err << "fearless-check: " << p << '\n';
+    if (!merged.problems.empty()) status = 2;
+    auto write_report = [&](const std::optional<std::filesystem::path>& path, const std::string& text) {
+        if (!path) return;
+        std::string e;
+        if (!write_file(o.root / *path, text, &e)) {
+            err << "fearless-check: " << e << '\n';
+            status = 2;
+        }
+    };
+    write_report(o.junit, junit_report(merged.results, merged.total));
+    write_report(o.json, json_report(merged.results, merged.total));
+    return status;
+}
+
+}  // namespace fearless::check
