@@ -10,6 +10,7 @@
 #include "app/config.hpp"
 #include "app/job.hpp"
 #include "case/discover.hpp"
+#include "case/folder_config.hpp"
 #include "report/console.hpp"
 #include "report/files.hpp"
 #include "run/plan.hpp"
@@ -54,7 +55,13 @@ std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem
         identity.file = f;
         identity.id = case_id(o.root, o.cases_dir, f);
         identity.display = f.generic_string();
-        if (auto text = read_file(o.root / f)) {
+        const auto folder = folder_config_for(o.root, o.cases_dir, f);
+        identity.verify_style = folder.verify;
+        identity.verify_prefixes = folder.verify_prefixes;
+        if (!folder.problem.empty()) {
+            identity.problems.push_back(folder.problem);
+            cases.push_back(std::move(identity));
+        } else if (auto text = read_file(o.root / f)) {
             cases.push_back(parse_case(*text, std::move(identity)));
         } else {
             identity.problems.push_back(fmt::format("{}: cannot read the file", identity.display));

@@ -91,7 +91,7 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
                      const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout, JobOutput& output) {
     output = run_job(c, compiler, ctx.settings, plan);
     Result r{c.display, compiler.label, {}, {}, {}};
-    r.verdict = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, ctx.o.bless});
+    r.verdict = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, ctx.o.bless, &compiler});
     if (output.pch_rejected)
         r.verdict.details += "(the compiler rejected the precompiled header; compiled without it)\n";
     if (output.compile) r.commands.push_back(displayed(output.compile->command));

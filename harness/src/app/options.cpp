@@ -38,6 +38,19 @@ diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 (run-pass) or non-zero (run-fail) and print expected/<topic>/<name>.stdout.
 --bless writes the expected files from what the compilers said.
 
+clang -verify annotations instead (a file with no //@ mode, or under a folder
+whose fearless-check.json says {"annotations": "verify"}; it needs no header):
+  f(A{});     // expected-error {{no matching function}}   also -warning, -note
+  // expected-error@+1 {{...}}    @-1, @5 (a line), @mini.hpp:14 (another file), @* (any line)
+  // expected-error-re {{call to '{{[a-z]+}}'}}            -re: {{...}} parts are regexes
+  // expected-note 2 {{candidate}}                          counts: N, N+, N-M, +
+  // expected-no-diagnostics
+  // gcc-error {{...}} / clang-error {{...}}  only on that family; "verify_prefixes"
+  // in the folder's config adds prefixes (-verify=expected,cxx20).
+Compile-fail if it expects an error, else compile-pass. Every expected error,
+warning and note must be seen and no error or warning may be unexpected (other
+notes pass); text matches as -verify does (a substring). No .stderr snapshot.
+
 Optional fearless-check.json in the project root sets the defaults:
   {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
    "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,

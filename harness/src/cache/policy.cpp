@@ -21,6 +21,8 @@ std::string job_key(const JobKey& k) {
     h.add(k.pch_header).add(k.control ? "control" : "-");
     for (const auto* e : {&k.expected_stderr, &k.expected_stdout})
         h.add(e->path.string()).add(e->text ? "=" + *e->text : "missing");
+    // A folder's fearless-check.json can make the same text a -verify case.
+    h.add(c.verify_style ? "verify" : "rustc").add(join(c.verify_prefixes, ","));
     for (const auto& checker : c.checks) {
         h.add(checker.tool).add(executable_stamp(k.settings.clang_tidy).value_or("missing"));
         for (const auto& check : checker.checks) h.add(check);

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "case/verify.hpp"
+
 namespace fearless::check {
 
 enum class Mode { compile_fail, compile_pass, run_pass, run_fail };
@@ -70,6 +72,13 @@ struct Case {
     std::optional<double> timeout_s;
     std::vector<Checker> checks;
     std::vector<Annotation> annotations;
+
+    // clang -verify annotations instead of //~ (case/verify.hpp). The loader sets
+    // verify_style from the folder's fearless-check.json ("annotations": "verify");
+    // parse_case also sets it for a file with `expected-` directives and no mode.
+    bool verify_style = false;
+    std::vector<std::string> verify_prefixes;  // the folder's "verify_prefixes" (-verify=a,b); empty: "expected"
+    VerifyAnnotations verify;
 
     std::vector<std::string> lines;     // the source, for rendering the user's line
     std::vector<std::string> problems;  // non-empty: malformed, do not run

@@ -261,6 +261,7 @@ const Parser::Directive Parser::directives[6] = {
 
 Case parse_case(std::string_view text, Case c) {
     c.lines = split_lines(text);
+    if (c.verify_style || looks_like_verify_case(c.lines)) read_verify_annotations(c);
     Parser p(c);
     for (std::size_t i = 0; i < c.lines.size(); ++i) p.line(static_cast<int>(i) + 1, c.lines[i]);
     p.finish();

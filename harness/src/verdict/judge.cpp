@@ -12,6 +12,7 @@
 #include "verdict/diff.hpp"
 #include "verdict/expectations.hpp"
 #include "verdict/output_compare.hpp"
+#include "verdict/verify_check.hpp"
 
 namespace fearless::check {
 
@@ -219,6 +220,10 @@ Verdict check_job(const CheckInput& in) {
     if (auto v = broken_tool(*in.out.compile, "the compiler")) return *v;
     for (const auto& s : in.out.checkers)
         if (auto v = broken_tool(s, s.command.argv.empty() ? "the checker" : s.command.argv.front())) return *v;
+
+    if (in.c.verify_style && !traits(*in.c.mode).runs)
+        return check_verify(in.c, parse_diagnostics(in.out.compile->result.err),
+                            in.compiler ? family_name(in.compiler->family) : "", in.root);
 
     auto errors = job_findings(in.c, in.out, in.root);
     std::string snapshot = render_snapshot(errors, in.c.lines);
