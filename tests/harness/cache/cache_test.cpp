@@ -7,6 +7,7 @@
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
+#include "cache/policy.hpp"
 #include "cache/result_cache.hpp"
 #include "case/control.hpp"
 #include "fixtures.hpp"
@@ -149,4 +150,21 @@ TEST_CASE("schedule: skips, then unknown (run cases first), then longest first",
     CHECK(schedule_jobs(jobs, cases, compilers, {}) == std::vector<std::size_t>{3, 1, 2, 0});
     CHECK(schedule_jobs(jobs, cases, compilers, {{"a|gcc-12", 900}, {"b|gcc-12", 100}, {"c|gcc-12", 500}}) ==
           std::vector<std::size_t>{3, 0, 2, 1});
+}
+
+TEST_CASE("cache: job_deps drops only what lies in the PCH folder", "[harness][cache]") {
+    JobOutput out;
+    out.deps = std::vector<std::string>{"/proj/cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector",
+                                        "/proj/.cache/pch/gcc/pch.hpp.gch", ".cache/pch/gcc/stub.hpp"};
+    const std::vector<std::string> all = {"cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector",
+                                          ".cache/pch/gcc/pch.hpp.gch", ".cache/pch/gcc/stub.hpp"};
+    // No PCH folder: nothing is dropped (an empty folder is not "/", which would hold every absolute path).
+    CHECK(job_deps("/proj", "", out, std::nullopt) == all);
+    const std::vector<std::string> without_pch = {"cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector"};
+    CHECK(job_deps("/proj", "/proj/.cache/pch", out, std::nullopt) == without_pch);
+    CHECK(job_deps("/proj", "/proj/.cache/pch/", out, std::nullopt) == without_pch);
+    CHECK(job_deps("/proj", ".cache/pch", out, std::nullopt) == without_pch);
+    // A sibling folder whose name only starts like the PCH folder stays.
+    out.deps = std::vector<std::string>{"/proj/.cache/pch2/x.hpp"};
+    CHECK(job_deps("/proj", "/proj/.cache/pch", out, std::nullopt) == std::vector<std::string>{".cache/pch2/x.hpp"});
 }
