@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "case/case.hpp"
+
 namespace fearless::check {
 
 namespace {
@@ -56,6 +58,14 @@ constexpr Key keys[] = {
     {"cache_dir",
      [](Config& c, const std::string& k, const json& v, const Reader& r) { c.cache_dir = r.string_of(k, v); }},
     {"pch", [](Config& c, const std::string& k, const json& v, const Reader& r) { c.pch = r.string_of(k, v); }},
+    {"std",
+     [](Config& c, const std::string& k, const json& v, const Reader& r) {
+         auto s = r.string_of(k, v);
+         if (!is_std_version(s))
+             throw ConfigError(
+                 fmt::format("{}: \"std\" must be a language standard like c++17, c++20, gnu++23", r.file_name));
+         c.std_version = s;
+     }},
 };
 
 std::string known_keys() {

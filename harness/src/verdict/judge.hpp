@@ -25,6 +25,7 @@ struct CheckInput {
     const ExpectedFile& expected_stderr;
     const ExpectedFile& expected_stdout;
     bool bless = false;
+    const Compiler* compiler = nullptr;  // whose annotations count (`//~ ERROR[gcc]`); null: every annotation
 };
 
 Verdict check_job(const CheckInput& in);

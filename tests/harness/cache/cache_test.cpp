@@ -133,8 +133,10 @@ TEST_CASE("pch: the leading include decides who gets the PCH", "[harness][pch]")
     std::vector<Case> cases = {case_of("//@ compile-pass\n#include <a.hpp>\n"),
                                case_of("//@ compile-pass\n#include <b.hpp>\n"),
                                case_of("//@ compile-pass\n#include <b.hpp>\n"), case_of("//@ compile-pass\nint x;\n")};
-    CHECK(most_common_leading_include(cases) == std::optional<std::string>("b.hpp"));
-    CHECK_FALSE(most_common_leading_include({cases[0]}));  // one case is no reason for a PCH
+    CHECK(shared_leading_includes(cases) == std::set<std::string>{"b.hpp"});
+    CHECK(shared_leading_includes({cases[0]}).empty());  // one case is no reason for a PCH
+    cases.push_back(case_of("//@ compile-fail\n#include <a.hpp>\nx; //~ ERROR y\n"));
+    CHECK(shared_leading_includes(cases) == std::set<std::string>{"a.hpp", "b.hpp"});  // a PCH for each
     CHECK(pch_rejected("cc1plus: warning: /c/pch.hpp.gch: not used because `X' is defined [-Winvalid-pch]"));
     CHECK(pch_rejected(
         "fatal error: file 'a.hpp' has been modified since the precompiled header '/c/pch.pch' was built"));
@@ -167,4 +169,9 @@ TEST_CASE("cache: job_deps drops only what lies in the PCH folder", "[harness][c
     // A sibling folder whose name only starts like the PCH folder stays.
     out.deps = std::vector<std::string>{"/proj/.cache/pch2/x.hpp"};
     CHECK(job_deps("/proj", "/proj/.cache/pch", out, std::nullopt) == std::vector<std::string>{".cache/pch2/x.hpp"});
+}
+
+TEST_CASE("control: a //~? annotation blanks no line", "[harness][control]") {
+    auto c = case_of("//@ compile-fail\n#include <a.hpp>\n//~? ERROR boom\nint main() {}\n");
+    CHECK(control_lines(c).empty());
 }
