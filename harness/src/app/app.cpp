@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -161,19 +162,19 @@ void record_pre_run_failures(const Options& o, const Suite& s, Record& record) {
     }
 }
 
-// PCHs live in the cache (reused while valid); with --no-cache in a folder of this run only.
+// One PCH per shared leading include (and compiler and flag set). PCHs live in the cache (reused while valid); with --no-cache in a folder of this run only.
 void open_pch_store(RunContext& ctx, const std::vector<Case>& cases) {
     const Options& o = ctx.o;
-    std::optional<std::string> header;
+    std::set<std::string> headers;
     if (o.pch == "auto")
-        header = most_common_leading_include(cases);
+        headers = shared_leading_includes(cases);
     else if (o.pch != "none" && !o.pch.empty())
-        header = o.pch;
-    if (!header) return;
+        headers = {o.pch};
+    if (headers.empty()) return;
     ctx.pch_dir = ctx.cache ? ctx.cache->dir() / "pch"
                             : std::filesystem::temp_directory_path() / fmt::format("fearless-check-pch-{}", ::getpid());
     ctx.pch_dir = std::filesystem::absolute(ctx.pch_dir).lexically_normal();
-    ctx.pch = std::make_unique<PchStore>(ctx.pch_dir, *header, o.root, [settings = ctx.settings](const Command& cmd) {
+    ctx.pch = std::make_unique<PchStore>(ctx.pch_dir, std::move(headers), o.root, [settings = ctx.settings](const Command& cmd) {
         return run_build_step(cmd, settings);
     });
 }
@@ -288,7 +289,10 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     auto ctx = make_context(o, std::move(suite->cache));
     open_pch_store(ctx, suite->cases);
     const auto results = run_jobs(ctx, *suite, record);
-    if (o.bless) bless_all(ctx, *suite, results, record);
+    if (o.bless) {
+        bless_all(ctx, *suite, results, record);
+        cache_for_plain_runs(ctx);
+    }
     record_stale_files(o, record);
     return finish(o, record, started, err);
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/text.hpp"
+#include "case/case.hpp"
 
 namespace fearless::check {
 
@@ -61,6 +62,14 @@ constexpr Key keys[] = {
     {"launcher",
      [](Config& c, const std::string& k, const json& v, const Reader& r) {
          c.launcher = v.is_string() ? split_words(v.get<std::string>()) : r.strings_of(k, v);
+     }},
+    {"std",
+     [](Config& c, const std::string& k, const json& v, const Reader& r) {
+         auto s = r.string_of(k, v);
+         if (!is_std_version(s))
+             throw ConfigError(
+                 fmt::format("{}: \"std\" must be a language standard like c++17, c++20, gnu++23", r.file_name));
+         c.std_version = s;
      }},
 };
 

@@ -21,13 +21,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Where would-be expected files go: next to the executable (the build tree),
-// so a missing or differing snapshot can be inspected before blessing.
-std::filesystem::path wip_dir() {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return std::filesystem::temp_directory_path() / "fearless-check-wip";
-    return exe.parent_path() / "fearless-check-wip";
+// Where would-be expected files go, so a missing or differing snapshot can be
+// inspected before blessing: the cache folder (also under --no-cache, which
+// only stops reuse), never next to the executable, whose folder may be
+// read-only or shared.
+std::filesystem::path wip_dir(const Options& o) {
+    return std::filesystem::absolute(o.cache_dir.value_or(default_cache_dir(o.root)) / "would-be").lexically_normal();
 }
 
 RunSettings settings_of(const Options& o) {
@@ -35,16 +34,21 @@ RunSettings settings_of(const Options& o) {
     s.root = o.root;
     for (const auto& inc : o.includes) s.includes.push_back(relative_to_root(o.root, inc).string());
     s.flags = o.flags;
+    s.std_version = o.std_version;
     s.timeout = std::chrono::milliseconds(static_cast<long long>(o.timeout_s * 1000));
     s.clang_tidy = o.clang_tidy;
     s.launcher = o.launcher;
     return s;
 }
 
+// The run's own --cases/--expected/--compiler/-I, so the bless sees what this run saw.
 std::string bless_hint(const Options& o, const Case& c) {
-    std::string cmd = o.program;
-    if (o.expected_given) cmd += " --expected " + o.expected_dir.generic_string();
-    return fmt::format("{} --bless {}", cmd, c.display);
+    Command cmd;
+    cmd.argv.push_back(o.program);
+    cmd.argv.insert(cmd.argv.end(), o.rerun_args.begin(), o.rerun_args.end());
+    cmd.argv.push_back("--bless");
+    cmd.argv.push_back(c.display);
+    return shell_line(cmd);
 }
 
 // What -v shows: runnable as printed, so without the dependency file of a temporary folder.
@@ -70,20 +74,33 @@ Result present(const RunContext& ctx, const Case& c, Result r) {
     return r;
 }
 
-// The PCH a job uses, if its first include is the run's PCH header.
+// The PCH header a job is keyed on: the case's first include, if the run precompiles it.
+std::string pch_header(const RunContext& ctx, const Case& c) {
+    auto header = ctx.pch ? ctx.pch->header_for(c.lines) : std::nullopt;
+    return header ? *header : "-";
+}
+
+// The PCH a job uses: the one of its leading include, if the run precompiles that.
 JobPlan plan_of(RunContext& ctx, const Case& c, const Compiler& compiler, const std::vector<std::string>& flags,
                 bool control, std::optional<Pch>& pch) {
     JobPlan plan;
     plan.record_deps = ctx.cache.has_value();
     plan.control = control;
-    if (ctx.pch && leading_include(c.lines) == ctx.pch->header())
-        pch = ctx.pch->get(compiler, flags, compiler.identity);
+    const auto header = ctx.pch ? ctx.pch->header_for(c.lines) : std::nullopt;
+    if (header) pch = ctx.pch->get(*header, compiler, flags, compiler.identity);
     if (pch) {
         plan.pch_args = pch->use_args;
-        if (plan.control && leading_include(split_lines(control_source(c))) == ctx.pch->header())
+        if (plan.control && leading_include(split_lines(control_source(c))) == header)
             plan.control_pch_args = pch->use_args;
     }
     return plan;
+}
+
+Verdict judged(const RunContext& ctx, const Case& c, const Compiler& compiler, const JobOutput& output,
+               const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout, bool bless) {
+    auto v = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, bless, &compiler});
+    if (output.pch_rejected) v.details += "(the compiler rejected the precompiled header; compiled without it)\n";
+    return v;
 }
 
 // Runs and judges the job; the commands as -v shows them (the caller times it).
@@ -91,9 +108,7 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
                      const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout, JobOutput& output) {
     output = run_job(c, compiler, ctx.settings, plan);
     Result r{c.display, compiler.label, {}, {}, {}};
-    r.verdict = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, ctx.o.bless, &compiler});
-    if (output.pch_rejected)
-        r.verdict.details += "(the compiler rejected the precompiled header; compiled without it)\n";
+    r.verdict = judged(ctx, c, compiler, output, expected_stderr, expected_stdout, ctx.o.bless);
     if (output.compile) r.commands.push_back(displayed(output.compile->command));
     if (output.control) r.commands.push_back(displayed(output.control->command));
     for (const auto& s : output.checkers) r.commands.push_back(shell_line(s.command));
@@ -105,8 +120,9 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
     return RunContext{o,         settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
-                      wip_dir(), std::move(cache),   nullptr,
-                      {},        FileHashes(o.root), {}};
+                      wip_dir(o), std::move(cache),   nullptr,
+                      {},        FileHashes(o.root), {},
+                      {}};
 }
 
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control) {
@@ -114,10 +130,9 @@ Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, boo
     const auto expected_stderr = load_expected(ctx.expected_dir, c.id, "stderr", compiler);
     const auto expected_stdout = load_expected(ctx.expected_dir, c.id, "stdout", compiler);
     const auto flags = compile_flags(c, ctx.settings);
-    const bool pch_fits = ctx.pch && leading_include(c.lines) == ctx.pch->header();
     std::string key;
     if (ctx.cache) {
-        key = job_key(JobKey{c, compiler, ctx.settings, flags, ctx.o.bless, pch_fits ? ctx.pch->header() : "-", control,
+        key = job_key(JobKey{c, compiler, ctx.settings, flags, ctx.o.bless, pch_header(ctx, c), control,
                              expected_stderr, expected_stdout});
         if (auto hit = ctx.cache->lookup(key, ctx.hashes)) return present(ctx, c, std::move(hit->result));
     }
@@ -130,10 +145,27 @@ Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, boo
     if (stop_requested()) return r;  // its processes may have been killed: not a verdict to keep
     if (ctx.cache) {
         (*ctx.timings.lock())[timing_key(c, compiler)] = r.duration.count();
-        if (cacheable(output))
-            ctx.cache->store(key, CachedJob{r, ctx.hashes.snapshot(job_deps(ctx.o.root, ctx.pch_dir, output, pch))});
+        if (cacheable(output)) {
+            CachedJob job{r, ctx.hashes.snapshot(job_deps(ctx.o.root, ctx.pch_dir, output, pch))};
+            ctx.cache->store(key, job);
+            if (ctx.o.bless) ctx.blessed.lock()->push_back(BlessedJob{&c, &compiler, control, output, std::move(job)});
+        }
     }
     return present(ctx, c, std::move(r));
+}
+
+void cache_for_plain_runs(RunContext& ctx) {
+    if (!ctx.cache) return;
+    auto blessed = ctx.blessed.lock();
+    for (auto& b : *blessed) {
+        const auto expected_stderr = load_expected(ctx.expected_dir, b.c->id, "stderr", *b.compiler);
+        const auto expected_stdout = load_expected(ctx.expected_dir, b.c->id, "stdout", *b.compiler);
+        const auto flags = compile_flags(*b.c, ctx.settings);
+        auto key = job_key(JobKey{*b.c, *b.compiler, ctx.settings, flags, false, pch_header(ctx, *b.c), b.control,
+                                  expected_stderr, expected_stdout});
+        b.cached.result.verdict = judged(ctx, *b.c, *b.compiler, b.output, expected_stderr, expected_stdout, false);
+        ctx.cache->store(key, b.cached);
+    }
 }
 
 }  // namespace fearless::check

@@ -17,8 +17,19 @@
 #include "report/result.hpp"
 #include "run/commands.hpp"
 #include "run/compiler.hpp"
+#include "run/runner.hpp"
 
 namespace fearless::check {
+
+// A job a --bless run compiled: judged again, once the expected files are
+// written, as the next plain run would judge it, and cached under its key.
+struct BlessedJob {
+    const Case* c;
+    const Compiler* compiler;
+    bool control;
+    JobOutput output;
+    CachedJob cached;  // the bless run's result and what the job read
+};
 
 // What every job of a run shares beyond the options.
 struct RunContext {
@@ -30,6 +41,7 @@ struct RunContext {
     std::filesystem::path pch_dir;
     FileHashes hashes;
     fearless::Mutex<std::map<std::string, long long>> timings;  // this run's, by timing_key()
+    fearless::Mutex<std::vector<BlessedJob>> blessed;             // --bless with the cache: see BlessedJob
 };
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache);
@@ -40,5 +52,9 @@ RunContext make_context(const Options& o, std::optional<ResultCache> cache);
 // a stop was requested (run/process/stop.hpp) is neither stored nor presented:
 // the caller drops it.
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control);
+
+// After --bless wrote the expected files: caches each compiled job's verdict
+// under the key of a plain run, so the run after a bless compiles nothing.
+void cache_for_plain_runs(RunContext& ctx);
 
 }  // namespace fearless::check

@@ -21,6 +21,7 @@ Case files (one snippet per file, cases/<topic>/<name>.cpp):
   //@ mirrors: Listing 16-14    optional, free text: what the case teaches
   //@ only: clang>=19           optional: gcc | clang | clang>=19 ...
   //@ flags: -DNDEBUG           optional extra compiler flags
+  //@ std: c++17                optional language standard (default: the config's "std", else c++20)
   //@ stdout: sorted            run cases: exact (default) | sorted | regex
   //@ timeout: 10               optional, seconds (for running the program)
   //@ check: clang-tidy bugprone-use-after-move   its findings count as errors
@@ -28,7 +29,10 @@ Case files (one snippet per file, cases/<topic>/<name>.cpp):
   int main() {
       mylib::spawn(work, r);    //~ ERROR cannot be sent between threads safely
       //~^ ERROR /regex/        one ^ per line up; the error text must contain (or match) it
+      //~| ERROR[gcc] text      only from these compilers: [gcc], [clang], [clang>=19], [gcc|clang<19]
   }
+  //~? ERROR text              an error anywhere: a header no chain leads back from
+                               (the case then gets no control compile, and its report says so)
 
 A compile-fail case passes when every annotation matches an error on its line
 (an error inside a header counts on the case line its instantiation chain
@@ -36,7 +40,8 @@ leads back to) and no error falls on an unannotated line; its normalized
 diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 .clang.stderr, .clang-14.stderr where compilers differ). Run cases must exit 0
 (run-pass) or non-zero (run-fail) and print expected/<topic>/<name>.stdout.
---bless writes the expected files from what the compilers said.
+--bless writes the expected files from what the compilers said; a compiler on
+which the case fails is not blessed, and the bless says which and why.
 
 clang -verify annotations instead (a file with no //@ mode, or under a folder
 whose fearless-check.json says {"annotations": "verify"}; it needs no header):
@@ -54,7 +59,8 @@ notes pass); text matches as -verify does (a substring). No .stderr snapshot.
 Optional fearless-check.json in the project root sets the defaults:
   {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
    "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,
-   "cache_dir": ".cache/fearless-check", "pch": "auto", "launcher": "ccache"}
+   "cache_dir": ".cache/fearless-check", "pch": "auto", "std": "c++20",
+   "launcher": "ccache"}
 
 Results are cached by content (the case, every file it includes, the compiler,
 the flags, the expected files): a run with nothing changed starts no compiler.
@@ -105,7 +111,7 @@ void add_options(CLI::App& app, Options& o, Given& g) {
         "where results and precompiled headers are kept (default: $XDG_CACHE_HOME/fearless-check, else ./.cache/fearless-check)");
     app.add_option(
         "--pch", g.pch,
-        "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
+        "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: every header that several cases include first, one PCH each) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
     app.add_option("--book", g.book,
@@ -135,9 +141,19 @@ void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem:
     o.cases_dir = !g.cases_dir.empty() ? g.cases_dir : cfg.cases.value_or(o.cases_dir.string());
     o.expected_dir = !g.expected_dir.empty() ? g.expected_dir : cfg.expected.value_or(o.expected_dir.string());
     o.expected_given = !g.expected_dir.empty();
+    // What decides which files a bless reads and writes, for the accept hint to repeat.
+    auto repeat = [&](const std::string& option, const std::string& value) {
+        o.rerun_args.push_back(option);
+        o.rerun_args.push_back(value);
+    };
+    if (!g.cases_dir.empty()) repeat("--cases", g.cases_dir);
+    if (!g.expected_dir.empty()) repeat("--expected", g.expected_dir);
+    for (const auto& c : g.compilers) repeat("--compiler", c);
+    for (const auto& i : g.includes) repeat("-I", i);
     o.compilers = !g.compilers.empty() ? g.compilers : cfg.compilers.value_or(o.compilers);
     o.includes = !g.includes.empty() ? g.includes : cfg.include.value_or(o.includes);
     o.flags = cfg.flags.value_or(o.flags);
+    o.std_version = cfg.std_version.value_or(o.std_version);
     if (g.jobs)
         o.jobs = *g.jobs;
     else if (cfg.jobs)

@@ -19,6 +19,7 @@ struct Options {
     std::vector<std::string> compilers;               // empty: every default one found
     std::vector<std::string> includes = {"include"};  // -I
     std::vector<std::string> flags;                   // from the config file
+    std::string std_version = "c++20";                // config "std"; a case's `//@ std:` wins
     unsigned jobs = 1;
     std::string filter;
     double timeout_s = 60;
@@ -29,6 +30,7 @@ struct Options {
     std::string pch = "auto";                        // a header as included ("fearless/fearless.hpp"), "auto" or "none"
     std::string program = "fearless-check";          // as invoked, for the bless hint
     bool expected_given = false;                     // --expected on the command line (repeat it in the hint)
+    std::vector<std::string> rerun_args;             // --cases/--expected/--compiler/-I as given: the hint repeats them
     std::optional<std::filesystem::path> book;       // --book DIR: write the book instead of running
     std::string explain;                             // --explain CASE: print its page instead of running
     std::optional<Shard> shard;                      // --shard K/N: only this shard's jobs

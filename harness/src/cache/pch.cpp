@@ -36,16 +36,15 @@ std::optional<std::string> leading_include(const std::vector<std::string>& lines
     return std::nullopt;
 }
 
-std::optional<std::string> most_common_leading_include(const std::vector<Case>& cases) {
+std::set<std::string> shared_leading_includes(const std::vector<Case>& cases) {
     std::map<std::string, int> count;
     for (const auto& c : cases)
         if (!c.malformed())
             if (auto h = leading_include(c.lines)) ++count[*h];
-    std::optional<std::string> best;
-    int best_count = 1;
+    std::set<std::string> shared;
     for (const auto& [h, n] : count)
-        if (n > best_count) best = h, best_count = n;
-    return best;
+        if (n > 1) shared.insert(h);  // one case is no reason for a PCH
+    return shared;
 }
 
 namespace {
@@ -67,13 +66,19 @@ std::optional<Stat> stat_of(const std::filesystem::path& p) {
 
 }  // namespace
 
-PchStore::PchStore(std::filesystem::path dir, std::string header, std::filesystem::path root, RunFn run)
-    : dir_(std::move(dir)), header_(std::move(header)), root_(std::move(root)), run_(std::move(run)) {}
+PchStore::PchStore(std::filesystem::path dir, std::set<std::string> headers, std::filesystem::path root, RunFn run)
+    : dir_(std::move(dir)), headers_(std::move(headers)), root_(std::move(root)), run_(std::move(run)) {}
 
-std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std::string>& flags,
-                                 const std::string& identity) {
+std::optional<std::string> PchStore::header_for(const std::vector<std::string>& lines) const {
+    auto h = leading_include(lines);
+    if (h && headers_.count(*h)) return h;
+    return std::nullopt;
+}
+
+std::optional<Pch> PchStore::get(const std::string& header, const Compiler& compiler,
+                                 const std::vector<std::string>& flags, const std::string& identity) {
     Hasher h;
-    h.add("pch set").add(identity).add(header_).add(root_.string());
+    h.add("pch set").add(identity).add(header).add(root_.string());
     for (const auto& f : flags) h.add(f);
     const std::string key = h.hex();
     std::shared_ptr<Slot> slot;
@@ -83,15 +88,16 @@ std::optional<Pch> PchStore::get(const Compiler& compiler, const std::vector<std
         if (!s) s = std::make_shared<Slot>();
         slot = s;
     }
-    std::call_once(slot->once, [&] { slot->pch = load_or_build(compiler, flags, dir_ / key.substr(0, 24)); });
+    std::call_once(slot->once,
+                   [&] { slot->pch = load_or_build(header, compiler, flags, dir_ / key.substr(0, 24)); });
     return slot->pch;
 }
 
 // dir/pch.hpp          the stub: #include <HEADER>
 // dir/pch.hpp.gch      GCC's PCH (found through -include dir/pch.hpp), or dir/pch.pch for Clang
 // dir/manifest.json    {"ok": bool, "deps": [[path, size, mtime], ...]}: valid while every dep is unchanged
-std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::vector<std::string>& flags,
-                                           const std::filesystem::path& dir) {
+std::optional<Pch> PchStore::load_or_build(const std::string& header, const Compiler& compiler,
+                                           const std::vector<std::string>& flags, const std::filesystem::path& dir) {
     const bool gcc = compiler.family == Family::gcc;
     const auto stub = dir / "pch.hpp";
     const auto pch_file = gcc ? dir / "pch.hpp.gch" : dir / "pch.pch";
@@ -130,7 +136,7 @@ std::optional<Pch> PchStore::load_or_build(const Compiler& compiler, const std::
     std::filesystem::create_directories(dir, ec);
     if (ec) return std::nullopt;
     const auto suffix = unique_suffix();
-    if (!write_file(stub, fmt::format("#include <{}>\n", header_))) return std::nullopt;
+    if (!write_file(stub, fmt::format("#include <{}>\n", header))) return std::nullopt;
     const auto tmp_out = pch_file.string() + suffix;
     const auto depfile = dir / ("deps" + suffix + ".d");
     auto result = run_(pch_command(compiler, flags, stub, tmp_out, depfile, root_));

@@ -3,13 +3,15 @@
 // unchanged.
 //
 // Which cases get one: those whose first directive, with only blank lines and
-// `//` comments above it, is `#include <HEADER>` for the run's PCH header. For
-// them `-include HEADER` (through the PCH) changes nothing: the case's own
-// include of it is then skipped by its guard. Any other case compiles as it
-// stands, so it never sees declarations it did not include.
+// `//` comments above it, is `#include <HEADER>` for one of the run's PCH
+// headers; each such case gets the PCH of its own leading include. For them
+// `-include HEADER` (through the PCH) changes nothing: the case's own include
+// of it is then skipped by its guard. Any other case compiles as it stands,
+// so it never sees declarations it did not include.
 //
-// HEADER is `--pch` / the "pch" config key; "auto" (the default) picks the
-// leading include most cases share; "none" turns PCHs off.
+// The headers: `--pch HEADER` / the "pch" config key names one; "auto" (the
+// default) takes every leading include that at least two cases share; "none"
+// turns PCHs off.
 //
 // GCC silently ignores a .gch built with other flags, so it is built with
 // exactly the job's flags and used with -Winvalid-pch; Clang gets
@@ -25,6 +27,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,8 +44,8 @@ namespace fearless::check {
 // blank lines and `//` comments above it. Pure.
 std::optional<std::string> leading_include(const std::vector<std::string>& lines);
 
-// The leading include most well-formed cases share (at least two of them). Pure.
-std::optional<std::string> most_common_leading_include(const std::vector<Case>& cases);
+// Every leading include that at least two well-formed cases share. Pure.
+std::set<std::string> shared_leading_includes(const std::vector<Case>& cases);
 
 // A usable precompiled header.
 struct Pch {
@@ -56,13 +59,14 @@ class PchStore {
   public:
     // `run` starts the PCH build command (the runner's job); `root` is the compilers' working directory.
     using RunFn = std::function<ProcessResult(const Command&)>;
-    PchStore(std::filesystem::path dir, std::string header, std::filesystem::path root, RunFn run);
+    PchStore(std::filesystem::path dir, std::set<std::string> headers, std::filesystem::path root, RunFn run);
 
-    const std::string& header() const { return header_; }
+    // The header of the PCH that a case with these lines uses, if any: its leading include, when it is one of ours.
+    std::optional<std::string> header_for(const std::vector<std::string>& lines) const;
 
     // `flags`: the job's exact compile flags; `identity`: the compiler's identity text.
     // nullopt: this set gets no PCH (its build failed or printed diagnostics).
-    std::optional<Pch> get(const Compiler& compiler, const std::vector<std::string>& flags,
+    std::optional<Pch> get(const std::string& header, const Compiler& compiler, const std::vector<std::string>& flags,
                            const std::string& identity);
 
   private:
@@ -70,14 +74,14 @@ class PchStore {
         std::once_flag once;
         std::optional<Pch> pch;
     };
-    std::optional<Pch> load_or_build(const Compiler& compiler, const std::vector<std::string>& flags,
-                                     const std::filesystem::path& dir);
+    std::optional<Pch> load_or_build(const std::string& header, const Compiler& compiler,
+                                     const std::vector<std::string>& flags, const std::filesystem::path& dir);
 
     std::filesystem::path dir_;
-    std::string header_;
+    std::set<std::string> headers_;
     std::filesystem::path root_;
     RunFn run_;
-    fearless::Mutex<std::map<std::string, std::shared_ptr<Slot>>> slots_;  // one per compiler and flag set
+    fearless::Mutex<std::map<std::string, std::shared_ptr<Slot>>> slots_;  // one per header, compiler and flag set
 };
 
 }  // namespace fearless::check

@@ -41,20 +41,30 @@ bool cacheable(const JobOutput& out) {
            out.program->result.outcome == Outcome::signaled;
 }
 
+namespace {
+// Whether `path` lies below `dir`, compared component by component: an empty
+// `dir` (no PCH folder) holds nothing, and a trailing '/' makes no difference.
+bool inside(const std::filesystem::path& dir, const std::filesystem::path& path) {
+    if (dir.empty()) return false;
+    auto d = dir.begin(), p = path.begin();
+    for (; d != dir.end(); ++d, ++p) {
+        if (d->empty()) continue;  // the empty last element of "a/b/"
+        if (p == path.end() || *d != *p) return false;
+    }
+    return p != path.end();
+}
+}  // namespace
+
 std::vector<std::string> job_deps(const std::filesystem::path& root_dir, const std::filesystem::path& pch_dir_path,
                                   const JobOutput& out, const std::optional<Pch>& pch) {
     std::vector<std::string> deps;
     std::set<std::string> seen;
     const auto root = root_dir.lexically_normal();
-    const auto pch_dir = pch_dir_path.lexically_normal().generic_string();
+    const auto pch_dir = pch_dir_path.empty() ? pch_dir_path : (root / pch_dir_path).lexically_normal();
     auto add = [&](const std::string& p) {
         auto path = std::filesystem::path(p).lexically_normal();
-        if (path.is_absolute()) {
-            if (starts_with(path.generic_string(), pch_dir + "/")) return;
-            path = relative_to_root(root, path);
-        } else if (starts_with((root / path).lexically_normal().generic_string(), pch_dir + "/")) {
-            return;
-        }
+        if (inside(pch_dir, path.is_absolute() ? path : (root / path).lexically_normal())) return;
+        if (path.is_absolute()) path = relative_to_root(root, path);
         if (seen.insert(path.string()).second) deps.push_back(path.string());
     };
     if (out.deps)

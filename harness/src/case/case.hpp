@@ -38,19 +38,23 @@ inline constexpr std::array<Mode, 4> all_modes = {Mode::compile_fail, Mode::comp
 const ModeTraits& traits(Mode m);
 std::string_view mode_name(Mode m);
 
-// `//~ ERROR text` (substring) or `//~ ERROR /regex/` (Perl syntax, searched with Boost.Regex).
-struct Annotation {
-    int line = 0;        // the case line the error is expected on
-    int written_on = 0;  // the line holding the annotation
-    std::string text;
-    bool is_regex = false;
-};
-
 // One alternative of `//@ only:`: a family and optionally a version bound.
 struct CompilerReq {
     std::string family;  // "gcc" or "clang"
     std::string op;      // "", ">=", ">", "<=", "<", "=="
     int version = 0;
+};
+
+// `//~ ERROR text` (substring) or `//~ ERROR /regex/` (Perl syntax, searched with Boost.Regex);
+// `//~ ERROR[gcc] text`, `//~ ERROR[clang>=19] text`: expected only from those compilers.
+// `//~? ERROR text`: an error anywhere (a header no chain leads back from, the linker).
+struct Annotation {
+    int line = 0;        // the case line the error is expected on (0 for `//~?`)
+    int written_on = 0;  // the line holding the annotation
+    std::string text;
+    bool is_regex = false;
+    std::vector<CompilerReq> only = {};  // empty: every compiler
+    bool anywhere = false;               // `//~?`: matches an error wherever it was reported
 };
 
 // `//@ check: clang-tidy bugprone-use-after-move`: another checker whose findings count as errors.
@@ -66,8 +70,9 @@ struct Case {
 
     std::optional<Mode> mode;
     std::string mirrors;
-    std::vector<CompilerReq> only;  // empty: every compiler
+    std::vector<CompilerReq> only = {};  // empty: every compiler
     std::vector<std::string> flags;
+    std::string std_version;  // `//@ std: c++17`; empty: the run's (config "std", default c++20)
     StdoutMode stdout_mode = StdoutMode::exact;
     std::optional<double> timeout_s;
     std::vector<Checker> checks;
@@ -84,11 +89,16 @@ struct Case {
     std::vector<std::string> problems;  // non-empty: malformed, do not run
 
     bool malformed() const { return !problems.empty(); }
+    // Some annotation is `//~?`: no line to blank, so no control compile, and the report says so.
+    bool matches_anywhere() const;
 };
 
 // Parses `text`, the content of the file whose identity is given in `identity`
 // (file, id and display set; the rest is filled in).
 Case parse_case(std::string_view text, Case identity);
+
+// Whether `text` names a language standard the compilers take as -std=TEXT: c++17, gnu++20, c++2b ...
+bool is_std_version(std::string_view text);
 
 // Parses one `only:` alternative such as "clang>=19"; nullopt if it is not one.
 std::optional<CompilerReq> parse_compiler_req(std::string_view text);

@@ -25,6 +25,7 @@ std::vector<int> control_lines(const Case& c) {
     std::vector<int> lines;
     const int n = static_cast<int>(c.lines.size());
     for (const auto& a : c.annotations) {
+        if (a.anywhere) continue;  // no line of its own
         int l = a.line;
         lines.push_back(l);
         while (l >= 1 && l < n && !ends_statement(code_of(c.lines[static_cast<std::size_t>(l - 1)])))

@@ -1,4 +1,5 @@
 // Directives (`//@ key: value`) and annotations (`//~ ERROR text`) of one case file.
+#include <algorithm>
 #include <boost/regex.hpp>
 #include <cctype>
 #include <charconv>
@@ -19,6 +20,10 @@ const ModeTraits& traits(Mode m) {
         {"run-fail", false, true, true},
     };
     return table[static_cast<int>(m)];
+}
+
+bool Case::matches_anywhere() const {
+    return std::any_of(annotations.begin(), annotations.end(), [](const Annotation& a) { return a.anywhere; });
 }
 
 std::string_view mode_name(Mode m) {
@@ -49,6 +54,16 @@ std::optional<CompilerReq> parse_compiler_req(std::string_view text) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), req.version);
     if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
     return req;
+}
+
+bool is_std_version(std::string_view text) {
+    for (std::string_view prefix : {"c++", "gnu++"}) {
+        if (!starts_with(text, prefix)) continue;
+        auto v = text.substr(prefix.size());
+        return v.size() == 2 && std::isdigit(static_cast<unsigned char>(v[0])) &&
+               std::isalnum(static_cast<unsigned char>(v[1]));
+    }
+    return false;
 }
 
 namespace {
@@ -98,7 +113,7 @@ class Parser {
         bool once;  // may be given at most once
         void (Parser::*apply)(int line, std::string_view value);
     };
-    static const Directive directives[6];
+    static const Directive directives[7];
 
     static std::string known_directives() {
         std::vector<std::string_view> keys = mode_names();
@@ -133,6 +148,13 @@ class Parser {
 
     void flags(int, std::string_view value) {
         for (auto& f : split_words(value)) c_.flags.push_back(f);
+    }
+
+    void std_(int line, std::string_view value) {
+        if (is_std_version(value))
+            c_.std_version = std::string(value);
+        else
+            problem(line, fmt::format("std: '{}' is not a language standard like c++17, c++20, gnu++23", value));
     }
 
     void stdout_(int line, std::string_view value) {
@@ -170,7 +192,11 @@ class Parser {
         if (!seen_.insert(std::string(key)).second) problem(line, fmt::format("'{}' given twice", key));
     }
 
-    void only(int line, std::string_view value) {
+    void only(int line, std::string_view value) { compiler_list(line, "only", value, c_.only); }
+
+    // "clang | gcc>=13", "clang, gcc", "clang >= 19" → requirements appended to `out`;
+    // false, after saying why (`what` names the directive), if any is not one or there is none.
+    bool compiler_list(int line, std::string_view what, std::string_view value, std::vector<CompilerReq>& out) {
         std::string v(value);
         for (char& ch : v)
             if (ch == '|' || ch == ',') ch = ' ';
@@ -185,18 +211,29 @@ class Parser {
             else
                 alts.push_back(w);
         }
-        if (alts.empty()) problem(line, "only: needs at least one of gcc, clang, clang>=19 ...");
-        for (auto& a : alts) {
-            if (auto req = parse_compiler_req(a))
-                c_.only.push_back(*req);
-            else
-                problem(line, fmt::format("only: '{}' is not a compiler requirement like gcc, clang, clang>=19", a));
+        if (alts.empty()) {
+            problem(line, fmt::format("{}: needs at least one of gcc, clang, clang>=19 ...", what));
+            return false;
         }
+        bool ok = true;
+        for (auto& a : alts) {
+            if (auto req = parse_compiler_req(a)) {
+                out.push_back(*req);
+            } else {
+                ok = false;
+                problem(line, fmt::format("{}: '{}' is not a compiler requirement like gcc, clang, clang>=19", what, a));
+            }
+        }
+        return ok;
     }
 
     void annotation(int line, std::string_view rest) {
         int target = line;
-        if (!rest.empty() && rest.front() == '|') {
+        const bool anywhere = !rest.empty() && rest.front() == '?';
+        if (anywhere) {
+            rest.remove_prefix(1);
+            target = 0;
+        } else if (!rest.empty() && rest.front() == '|') {
             // `//~|` continues the previous annotation's line.
             rest.remove_prefix(1);
             if (c_.annotations.empty()) {
@@ -219,8 +256,23 @@ class Parser {
                                       kind.empty() ? std::string() : kind[0]));
             return;
         }
-        rest = trim(rest.substr(5));
-        if (target < 1) {
+        rest = rest.substr(5);
+        std::vector<CompilerReq> only;
+        if (!rest.empty() && rest.front() == '[') {
+            auto close = rest.find(']');
+            if (close == std::string_view::npos) {
+                bad_annotation_ = true;
+                problem(line, "ERROR[ needs its closing ]: //~ ERROR[gcc] text");
+                return;
+            }
+            if (!compiler_list(line, "ERROR[...]", rest.substr(1, close - 1), only)) {
+                bad_annotation_ = true;
+                return;
+            }
+            rest = rest.substr(close + 1);
+        }
+        rest = trim(rest);
+        if (target < 1 && !anywhere) {
             bad_annotation_ = true;
             problem(line, fmt::format("annotation points to line {}, above the first line", target));
             return;
@@ -230,7 +282,7 @@ class Parser {
             problem(line, "//~ ERROR needs the text the error must contain");
             return;
         }
-        Annotation a{target, line, std::string(rest), false};
+        Annotation a{target, line, std::string(rest), false, std::move(only), anywhere};
         if (rest.size() >= 2 && rest.front() == '/' && rest.back() == '/') {
             a.text = std::string(rest.substr(1, rest.size() - 2));
             a.is_regex = true;
@@ -252,9 +304,10 @@ class Parser {
     std::set<std::string> seen_;
 };
 
-const Parser::Directive Parser::directives[6] = {
+const Parser::Directive Parser::directives[7] = {
     {"mirrors", false, &Parser::mirrors}, {"only", true, &Parser::only},       {"flags", false, &Parser::flags},
     {"stdout", true, &Parser::stdout_},   {"timeout", true, &Parser::timeout}, {"check", false, &Parser::check},
+    {"std", true, &Parser::std_},
 };
 
 }  // namespace

@@ -160,8 +160,10 @@ class Parser {
             return;
         }
         if (is_gcc_context(text)) {
-            // A new context: the frames gathered so far belonged to nothing.
+            // A new context: the frames gathered so far belonged to nothing,
+            // and the next error does not continue the last instantiation.
             pending_chain_.clear();
+            new_context_ = true;
             excerpt_ = nullptr;
             return;
         }
@@ -173,7 +175,10 @@ class Parser {
         if (excerpt_) excerpt(text);
     }
 
-    std::vector<Diagnostic> finish() { return std::move(out_); }
+    std::vector<Diagnostic> finish() {
+        inherit_chains();
+        return std::move(out_);
+    }
 
   private:
     void diagnostic(Diagnostic d) {
@@ -191,8 +196,21 @@ class Parser {
             excerpt_ = &parent.notes.back();
             return;
         }
+        continues_.push_back(!new_context_);
+        new_context_ = false;
         out_.push_back(std::move(d));
         excerpt_ = &out_.back();
+    }
+
+    // GCC and Clang print an instantiation chain only when it differs from the
+    // last one printed, so a second error raised in the same instantiation
+    // comes without one: it inherits the chain of the diagnostic before it.
+    // A GCC context line ("In function ...", "In instantiation of ...")
+    // between them means a new context, and nothing is inherited. Done once
+    // all lines are read, because Clang's chain follows its error.
+    void inherit_chains() {
+        for (std::size_t i = 1; i < out_.size(); ++i)
+            if (out_[i].chain.empty() && continues_[i]) out_[i].chain = out_[i - 1].chain;
     }
 
     // The first excerpt line after a diagnostic is the echoed source line:
@@ -209,6 +227,8 @@ class Parser {
     }
 
     std::vector<Diagnostic> out_;
+    std::vector<bool> continues_;  // per entry of out_: no new GCC context began before it
+    bool new_context_ = false;
     std::vector<Frame> pending_chain_;
     Diagnostic* excerpt_ = nullptr;  // the diagnostic whose echoed lines may follow
     int excerpt_lines_ = 0;

@@ -22,7 +22,7 @@ std::vector<std::string> compiler_env_remove() {
 }  // namespace
 
 std::vector<std::string> compile_flags(const Case& c, const RunSettings& s) {
-    std::vector<std::string> args = {"-std=c++20", "-pthread"};
+    std::vector<std::string> args = {"-std=" + (c.std_version.empty() ? s.std_version : c.std_version), "-pthread"};
     for (const auto& inc : s.includes) args.push_back("-I" + inc);
     args.insert(args.end(), s.flags.begin(), s.flags.end());
     args.insert(args.end(), c.flags.begin(), c.flags.end());
@@ -79,6 +79,19 @@ Command link_command(const Compiler& compiler, const Case& c, const RunSettings&
     cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.end());
     cmd.argv.push_back(no_colour(compiler));
     cmd.argv.insert(cmd.argv.end(), {object.string(), "-o", program.string()});
+    cmd.cwd = s.root;
+    cmd.env = compiler_env();
+    cmd.env_remove = compiler_env_remove();
+    return cmd;
+}
+
+Command depfile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
+                        const std::filesystem::path& depfile) {
+    Command cmd;
+    cmd.argv.push_back(compiler.command);
+    auto flags = compile_flags(c, s);
+    cmd.argv.insert(cmd.argv.end(), flags.begin(), flags.end());
+    cmd.argv.insert(cmd.argv.end(), {"-M", "-MF", depfile.string(), c.file.string()});
     cmd.cwd = s.root;
     cmd.env = compiler_env();
     cmd.env_remove = compiler_env_remove();

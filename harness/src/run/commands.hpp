@@ -1,6 +1,7 @@
 // The exact command lines of a job (pure; -v prints them).
 //
-// Compilers run with LC_ALL=C and without colour, with -std=c++20 -pthread,
+// Compilers run with LC_ALL=C and without colour, with -std= (c++20 unless the
+// case or the config says otherwise) -pthread,
 // the include paths, the configured flags, then the case's own flags (last, so
 // they win). Never a flag that hides echoed source lines: on GCC 12 and Clang
 // 14 the reason of a deleted function lives only there (SPEC §4).
@@ -24,6 +25,7 @@ struct RunSettings {
     std::filesystem::path root;                 // compilers run here; case paths are relative to it
     std::vector<std::string> includes;          // -I paths, relative to root when under it
     std::vector<std::string> flags;             // extra flags for every case (config file)
+    std::string std_version = "c++20";          // -std= of a case that names none (config "std")
     std::chrono::milliseconds timeout{60'000};  // per compiler / program run; `//@ timeout:` overrides for programs
     std::string clang_tidy = "clang-tidy";
     std::vector<std::string> launcher;  // before every compile and PCH build: ccache, distcc ... (--launcher)
@@ -42,7 +44,7 @@ struct CompileExtras {
 Command compile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
                         const std::optional<std::filesystem::path>& output, const CompileExtras& extras = {});
 
-// -std=c++20 -pthread, the include paths, the configured flags, the case's
+// -std= (the case's, else the run's), -pthread, the include paths, the configured flags, the case's
 // flags: what the job compiles with, and so what its PCH must be built with.
 std::vector<std::string> compile_flags(const Case& c, const RunSettings& s);
 
@@ -58,6 +60,11 @@ Command pch_command(const Compiler& compiler, const std::vector<std::string>& fl
 // launcher: a launcher distributes compiles (distcc runs only `-c` remotely), links stay local.
 Command link_command(const Compiler& compiler, const Case& c, const RunSettings& s, const std::filesystem::path& object,
                      const std::filesystem::path& program);
+
+// Only lists what the case includes (-M into `depfile`), for a compile that
+// stopped before writing its own: GCC writes no -MD file under -Wfatal-errors.
+Command depfile_command(const Compiler& compiler, const Case& c, const RunSettings& s,
+                        const std::filesystem::path& depfile);
 
 Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s);
 

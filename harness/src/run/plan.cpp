@@ -19,8 +19,9 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Com
     std::vector<Job> jobs;
     for (std::size_t i = 0; i < cases.size(); ++i) {
         if (cases[i].malformed()) continue;
-        // -verify cases have no control compile: their directives may sit on lines of their own.
-        bool control = traits(*cases[i].mode).rejected && !cases[i].verify_style;
+        // No control compile for a -verify case (its directives may sit on lines of
+        // their own) nor for a `//~?` error (it has no line to blank).
+        bool control = traits(*cases[i].mode).rejected && !cases[i].verify_style && !cases[i].matches_anywhere();
         for (std::size_t k = 0; k < compilers.size(); ++k) {
             Job job{i, k, {}};
             // An unidentified compiler cannot be judged against `only:`; its job runs and fails.

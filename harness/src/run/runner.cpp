@@ -111,8 +111,15 @@ JobOutput run_job(const Case& c, const Compiler& compiler, const RunSettings& se
         auto link = step(link_command(compiler, c, settings, object, *program), compile_limits(settings));
         if (link.result.outcome != Outcome::exited || link.result.exit_code != 0) out.compile = std::move(link);
     }
-    if (plan.record_deps)
-        if (auto d = read_file(*extras.depfile)) out.deps = parse_depfile(*d);
+    if (plan.record_deps) {
+        auto d = read_file(*extras.depfile);
+        if (!d && out.compile->result.outcome == Outcome::exited) {
+            // The compile stopped without writing it (GCC under -Wfatal-errors): ask for the list alone.
+            auto list = run_process(depfile_command(compiler, c, settings, *extras.depfile), compile_limits(settings));
+            if (list.outcome == Outcome::exited && list.exit_code == 0) d = read_file(*extras.depfile);
+        }
+        if (d) out.deps = parse_depfile(*d);
+    }
     for (const auto& checker : c.checks)
         out.checkers.push_back(step(tidy_command(checker, c, settings), compile_limits(settings)));
     if (plan.control) {

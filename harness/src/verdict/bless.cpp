@@ -15,7 +15,12 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
     std::vector<std::string> lines;
     std::vector<BlessOutput> errs, outs;
     for (const auto& o : outcomes) {
-        if (o.verdict->status != Status::pass) return lines;
+        if (o.verdict->status != Status::pass) {
+            // Its output is no truth to keep; the compilers that passed are blessed all the same.
+            lines.push_back(fmt::format("bless: {} [{}]: not blessed, it failed: {}", c.display, o.compiler->label,
+                                        o.verdict->reason.empty() ? "see above" : o.verdict->reason));
+            continue;
+        }
         if (o.verdict->actual_stderr) errs.push_back({o.compiler, *o.verdict->actual_stderr});
         if (o.verdict->actual_stdout) outs.push_back({o.compiler, *o.verdict->actual_stdout});
     }

@@ -18,7 +18,9 @@ struct JobOutcome {
 
 // Writes (and removes) the case's expected files; returns one line per change
 // or problem ("blessed expected/x.stderr", "removed ...", "bless: ...").
-// A case that fails for any other reason is not blessed: its output is no truth to keep.
+// A compiler on which the case fails for any other reason is not blessed (its
+// output is no truth to keep) and gets a line saying so; the others are
+// blessed as if they alone had run.
 std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>& outcomes,
                                     const std::filesystem::path& expected_dir, const std::filesystem::path& root);
 

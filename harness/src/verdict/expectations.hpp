@@ -12,6 +12,7 @@
 
 #include "case/case.hpp"
 #include "diagnostics/finding.hpp"
+#include "run/compiler.hpp"
 
 namespace fearless::check {
 
@@ -21,5 +22,8 @@ std::vector<std::string> match_annotations(const std::vector<Annotation>& annota
                                            const std::vector<Finding>& errors);
 
 bool annotation_matches(const Annotation& a, const Finding& f);
+
+// The annotations that `compiler` must meet: those without `[...]` and those whose `[...]` it satisfies.
+std::vector<Annotation> annotations_for(const std::vector<Annotation>& annotations, const Compiler& compiler);
 
 }  // namespace fearless::check

@@ -95,17 +95,18 @@ std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std:
 
 Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& errors, const std::string& snapshot) {
     const auto& r = in.out.compile->result;
+    const auto annotations = in.compiler ? annotations_for(in.c.annotations, *in.compiler) : in.c.annotations;
     if (errors.empty()) {
         if (r.exit_code == 0) {
             std::vector<std::string> wanted;
-            for (const auto& a : in.c.annotations) wanted.push_back(fmt::format("line {}: {}", a.line, a.text));
+            for (const auto& a : annotations) wanted.push_back(fmt::format("line {}: {}", a.line, a.text));
             return fail("compiled without errors, but a compile-fail case must not",
                         "expected errors:\n" + indent(join(wanted, "\n")));
         }
         return fail(fmt::format("the compiler failed ({}) without an error the harness could read", describe(r)),
                     head(r.err));
     }
-    auto problems = match_annotations(in.c.annotations, errors);
+    auto problems = match_annotations(annotations, errors);
     if (!problems.empty()) {
         std::string reason = problems.front();
         if (problems.size() > 1) reason += fmt::format(" (and {} more)", problems.size() - 1);
@@ -118,7 +119,10 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
         if (v->details.empty()) v->details = "the errors, normalized:\n" + indent(snapshot);
         return *v;
     }
-    return pass(in.bless && in.expected_stderr.text != snapshot ? "blessed" : "");
+    std::string note = in.bless && in.expected_stderr.text != snapshot ? "blessed" : "";
+    if (in.c.matches_anywhere())
+        note += std::string(note.empty() ? "" : "; ") + "uses //~? (an error matched anywhere, no control compile)";
+    return pass(note);
 }
 
 Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, const std::string& snapshot) {

@@ -25,7 +25,9 @@ struct CheckInput {
     const ExpectedFile& expected_stderr;
     const ExpectedFile& expected_stdout;
     bool bless = false;
-    const Compiler* compiler = nullptr;  // whose family picks a -verify case's active prefixes
+    // Whose family picks a -verify case's active prefixes and which `//~ ERROR[gcc]`
+    // annotations count; null: every annotation.
+    const Compiler* compiler = nullptr;
 };
 
 Verdict check_job(const CheckInput& in);

@@ -97,6 +97,24 @@ TEST_CASE("options: the config file sets defaults, the command line wins", "[har
     std::filesystem::remove_all(root);
 }
 
+TEST_CASE("config: \"std\" sets the standard of every case that names none", "[harness][options]") {
+    CHECK(parse_config(R"({"std": "c++17"})", "f.json").std_version == "c++17");
+    CHECK_FALSE(parse_config("{}", "f.json").std_version);
+    CHECK_THROWS_WITH(parse_config(R"({"std": "17"})", "f.json"), Catch::Contains("f.json: \"std\" must be"));
+    CHECK_THROWS_WITH(parse_config(R"({"std": 17})", "f.json"), Catch::Contains("\"std\" must be a string"));
+    auto p = parse({});
+    REQUIRE(p.options);
+    CHECK(p.options->std_version == "c++20");
+}
+
+TEST_CASE("options: the accept hint repeats the options that decide what a bless sees", "[harness][options]") {
+    auto p = parse({"--compiler", "g++", "-I", "inc", "--expected", "e", "--filter", "x", "-j", "2"});
+    REQUIRE(p.options);
+    CHECK(p.options->rerun_args ==
+          std::vector<std::string>{"--expected", "e", "--compiler", "g++", "-I", "inc"});
+    CHECK(parse({}).options->rerun_args.empty());
+}
+
 TEST_CASE("config: type errors name the key", "[harness][options]") {
     CHECK_THROWS_WITH(parse_config("[1]", "f.json"), Catch::Contains("expected a JSON object"));
     CHECK_THROWS_WITH(parse_config("{\"timeout\": \"x\"}", "f.json"), Catch::Contains("\"timeout\""));

@@ -7,6 +7,7 @@
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
+#include "cache/policy.hpp"
 #include "cache/result_cache.hpp"
 #include "case/control.hpp"
 #include "fixtures.hpp"
@@ -132,8 +133,10 @@ TEST_CASE("pch: the leading include decides who gets the PCH", "[harness][pch]")
     std::vector<Case> cases = {case_of("//@ compile-pass\n#include <a.hpp>\n"),
                                case_of("//@ compile-pass\n#include <b.hpp>\n"),
                                case_of("//@ compile-pass\n#include <b.hpp>\n"), case_of("//@ compile-pass\nint x;\n")};
-    CHECK(most_common_leading_include(cases) == std::optional<std::string>("b.hpp"));
-    CHECK_FALSE(most_common_leading_include({cases[0]}));  // one case is no reason for a PCH
+    CHECK(shared_leading_includes(cases) == std::set<std::string>{"b.hpp"});
+    CHECK(shared_leading_includes({cases[0]}).empty());  // one case is no reason for a PCH
+    cases.push_back(case_of("//@ compile-fail\n#include <a.hpp>\nx; //~ ERROR y\n"));
+    CHECK(shared_leading_includes(cases) == std::set<std::string>{"a.hpp", "b.hpp"});  // a PCH for each
     CHECK(pch_rejected("cc1plus: warning: /c/pch.hpp.gch: not used because `X' is defined [-Winvalid-pch]"));
     CHECK(pch_rejected(
         "fatal error: file 'a.hpp' has been modified since the precompiled header '/c/pch.pch' was built"));
@@ -149,4 +152,26 @@ TEST_CASE("schedule: skips, then unknown (run cases first), then longest first",
     CHECK(schedule_jobs(jobs, cases, compilers, {}) == std::vector<std::size_t>{3, 1, 2, 0});
     CHECK(schedule_jobs(jobs, cases, compilers, {{"a|gcc-12", 900}, {"b|gcc-12", 100}, {"c|gcc-12", 500}}) ==
           std::vector<std::size_t>{3, 0, 2, 1});
+}
+
+TEST_CASE("cache: job_deps drops only what lies in the PCH folder", "[harness][cache]") {
+    JobOutput out;
+    out.deps = std::vector<std::string>{"/proj/cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector",
+                                        "/proj/.cache/pch/gcc/pch.hpp.gch", ".cache/pch/gcc/stub.hpp"};
+    const std::vector<std::string> all = {"cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector",
+                                          ".cache/pch/gcc/pch.hpp.gch", ".cache/pch/gcc/stub.hpp"};
+    // No PCH folder: nothing is dropped (an empty folder is not "/", which would hold every absolute path).
+    CHECK(job_deps("/proj", "", out, std::nullopt) == all);
+    const std::vector<std::string> without_pch = {"cases/a.cpp", "include/lib.hpp", "/usr/include/c++/12/vector"};
+    CHECK(job_deps("/proj", "/proj/.cache/pch", out, std::nullopt) == without_pch);
+    CHECK(job_deps("/proj", "/proj/.cache/pch/", out, std::nullopt) == without_pch);
+    CHECK(job_deps("/proj", ".cache/pch", out, std::nullopt) == without_pch);
+    // A sibling folder whose name only starts like the PCH folder stays.
+    out.deps = std::vector<std::string>{"/proj/.cache/pch2/x.hpp"};
+    CHECK(job_deps("/proj", "/proj/.cache/pch", out, std::nullopt) == std::vector<std::string>{".cache/pch2/x.hpp"});
+}
+
+TEST_CASE("control: a //~? annotation blanks no line", "[harness][control]") {
+    auto c = case_of("//@ compile-fail\n#include <a.hpp>\n//~? ERROR boom\nint main() {}\n");
+    CHECK(control_lines(c).empty());
 }

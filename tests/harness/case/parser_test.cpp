@@ -125,3 +125,60 @@ TEST_CASE("case: compiler requirements", "[harness][case]") {
     REQUIRE(c.problems.empty());
     CHECK(c.only.at(0).version == 19);
 }
+
+TEST_CASE("case: //@ std: names the language standard", "[harness][case]") {
+    auto c = parse("//@ compile-pass\n//@ std: c++17\nint main() {}\n");
+    REQUIRE(c.problems.empty());
+    CHECK(c.std_version == "c++17");
+    CHECK(parse("//@ compile-pass\n").std_version.empty());  // the run's standard
+    CHECK(parse("//@ compile-pass\n//@ std: gnu++2b\n").std_version == "gnu++2b");
+    CHECK(has_problem(parse("//@ compile-pass\n//@ std: 17\n"), ":2: std: '17' is not a language standard"));
+    CHECK(has_problem(parse("//@ compile-pass\n//@ std: c++17 -O2\n"), ":2: std: 'c++17 -O2'"));
+    CHECK(has_problem(parse("//@ compile-pass\n//@ std: c++17\n//@ std: c++20\n"), ":3: 'std' given twice"));
+    CHECK(is_std_version("c++20"));
+    CHECK_FALSE(is_std_version("c++"));
+    CHECK_FALSE(is_std_version("c++ab"));
+}
+
+TEST_CASE("case: //~ ERROR[gcc] text is expected only from those compilers", "[harness][case]") {
+    auto c = parse(R"(//@ compile-fail
+int main() {
+    return nope; //~ ERROR[gcc] was not declared in this scope
+    //~^ ERROR[clang>=19] use of undeclared identifier
+    //~| ERROR[gcc | clang < 19] /nope/
+    //~| ERROR both
+}
+)");
+    REQUIRE(c.problems.empty());
+    REQUIRE(c.annotations.size() == 4);
+    CHECK(c.annotations[0].line == 3);
+    CHECK(c.annotations[0].text == "was not declared in this scope");
+    REQUIRE(c.annotations[0].only.size() == 1);
+    CHECK(c.annotations[0].only[0].family == "gcc");
+    CHECK(c.annotations[1].line == 3);
+    REQUIRE(c.annotations[1].only.size() == 1);
+    CHECK(c.annotations[1].only[0].op == ">=");
+    CHECK(c.annotations[1].only[0].version == 19);
+    CHECK(c.annotations[2].is_regex);
+    CHECK(c.annotations[2].text == "nope");
+    REQUIRE(c.annotations[2].only.size() == 2);
+    CHECK(c.annotations[2].only[1].op == "<");
+    CHECK(c.annotations[3].only.empty());
+    CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR[msvc] y\n"), ":2: ERROR[...]: 'msvc' is not a compiler"));
+    CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR[gcc y\n"), ":2: ERROR[ needs its closing ]"));
+    CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR[] y\n"), ":2: ERROR[...]: needs at least one"));
+    CHECK(has_problem(parse("//@ compile-fail\nx; //~ ERROR[clang]\n"), ":2: //~ ERROR needs the text"));
+}
+
+TEST_CASE("case: //~? ERROR text expects an error anywhere", "[harness][case]") {
+    auto c = parse("//@ compile-fail\n#include <lib.hpp>\n//~? ERROR[clang] not supported\n");
+    REQUIRE(c.problems.empty());
+    REQUIRE(c.annotations.size() == 1);
+    CHECK(c.annotations[0].anywhere);
+    CHECK(c.annotations[0].line == 0);
+    CHECK(c.annotations[0].written_on == 3);
+    CHECK(c.annotations[0].text == "not supported");
+    CHECK(c.annotations[0].only.size() == 1);
+    CHECK(c.matches_anywhere());
+    CHECK_FALSE(parse("//@ compile-fail\nx; //~ ERROR y\n").matches_anywhere());
+}

@@ -109,3 +109,36 @@ TEST_CASE("attribute: long chains, elided in the middle, still lead back", "[har
     CHECK(gcc[0].in_case);
     CHECK(gcc[0].at.line == 4);
 }
+
+TEST_CASE("attribute: a follow-on error in the same instantiation inherits its chain", "[harness][attribute]") {
+    // follow_on.hpp's check_both raises two static_asserts per instantiation;
+    // each compiler prints the chain (elided on Clang for the deep one) only
+    // before or after the first of them.
+    for (const auto& label : fixtures::labels()) {
+        INFO(label);
+        auto fs = attributed("follow_on", label);
+        REQUIRE(fs.size() == 4);
+        std::vector<int> lines;
+        for (const auto& f : fs) {
+            CHECK(f.in_case);
+            lines.push_back(f.at.line);
+        }
+        CHECK(lines == std::vector<int>{4, 4, 5, 5});
+    }
+}
+
+TEST_CASE("attribute: a new GCC context ends the inherited chain", "[harness][attribute]") {
+    auto fs = attribute(parse_diagnostics("include/x.hpp: In instantiation of 'void f() [with T = int]':\n"
+                                          "c.cpp:4:5:   required from here\n"
+                                          "include/x.hpp:3:1: error: first\n"
+                                          "include/x.hpp:4:1: error: follow-on\n"
+                                          "include/y.hpp: In function 'void g()':\n"
+                                          "include/y.hpp:9:1: error: unrelated\n"),
+                        "c.cpp", "/r");
+    REQUIRE(fs.size() == 3);
+    CHECK(fs[0].at.line == 4);
+    CHECK(fs[1].in_case);
+    CHECK(fs[1].at.line == 4);
+    CHECK_FALSE(fs[2].in_case);
+    CHECK(fs[2].at.file == "include/y.hpp");
+}

@@ -52,7 +52,7 @@ Finding finding(std::string message) {
 
 TEST_CASE("normalize: raw → snapshot for every captured output", "[harness][normalize]") {
     for (std::string snippet : {"static_assert", "deleted", "deleted_operator", "concept", "syntax", "several",
-                                "user_template", "deep_chain"})
+                                "user_template", "deep_chain", "follow_on"})
         for (const auto& label : fixtures::labels()) check_golden(snippet, label);
 }
 

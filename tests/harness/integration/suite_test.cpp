@@ -80,7 +80,7 @@ TEST_CASE("integration: every bad case fails for its own reason", "[harness][int
     CHECK(has_line(r.out, "    -goodbye, world"));
     CHECK(has_line(r.out, "    \\+hello, world"));
     CHECK(has_line(r.out, "FAIL  cases/missing_expected.cpp" + g + "missing expected/missing_expected.stderr"));
-    CHECK(has_line(r.out, "    accept it with: .*fearless-check --bless cases/missing_expected.cpp"));
+    CHECK(has_line(r.out, "    accept it with: .*fearless-check --compiler g\\+\\+ --bless cases/missing_expected.cpp"));
     CHECK(has_line(
         r.out, "FAIL  cases/snapshot_differs.cpp" + g + "diagnostics differ from expected/snapshot_differs.stderr"));
     CHECK(has_line(r.out, "FAIL  expected/gone.stderr" + none + "stale expected file: .*"));

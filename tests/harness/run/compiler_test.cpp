@@ -123,6 +123,34 @@ TEST_CASE("commands: the flags compilers get, and the ones they never get", "[ha
         "cd /proj && LC_ALL=C g++ -std=c++20 -pthread -fno-diagnostics-color -Iinclude -DCONFIG -DCASE -fsyntax-only cases/t/x.cpp");
 }
 
+TEST_CASE("commands: -std= is the case's, else the run's (c++20 by default)", "[harness][commands]") {
+    Case c;
+    c.file = "cases/t/x.cpp";
+    RunSettings s;
+    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}};
+    CHECK(compile_command(gcc, c, s, std::nullopt).argv[1] == "-std=c++20");
+    s.std_version = "c++23";
+    CHECK(compile_flags(c, s).front() == "-std=c++23");
+    c.std_version = "c++17";
+    CHECK(compile_flags(c, s).front() == "-std=c++17");
+    CHECK(compile_command(gcc, c, s, std::nullopt).argv[1] == "-std=c++17");
+}
+
+TEST_CASE("commands: the dependency list alone, for a compile that wrote none", "[harness][commands]") {
+    Case c;
+    c.file = "cases/t/x.cpp";
+    c.flags = {"-Wfatal-errors"};
+    RunSettings s;
+    s.root = "/proj";
+    s.includes = {"include"};
+    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}};
+    auto d = depfile_command(gcc, c, s, "/tmp/j/case.d");
+    CHECK(d.argv == std::vector<std::string>{"g++", "-std=c++20", "-pthread", "-Iinclude", "-Wfatal-errors", "-M",
+                                             "-MF", "/tmp/j/case.d", "cases/t/x.cpp"});
+    CHECK(d.cwd == "/proj");
+    CHECK(d.env.at("LC_ALL") == "C");
+}
+
 TEST_CASE("commands: program limits", "[harness][commands]") {
     Case c;
     RunSettings s;

@@ -13,7 +13,7 @@ Finding error_on(int line, std::string message, bool in_case = true) {
     return f;
 }
 Annotation ann(int line, std::string text, bool regex = false) {
-    return Annotation{line, line, std::move(text), regex};
+    return Annotation{line, line, std::move(text), regex, {}};
 }
 }  // namespace
 
@@ -75,4 +75,40 @@ TEST_CASE("expectations: a regex annotation against a megabyte-long message", "[
     auto errors = {error_on(5, "no matching call for '" + std::string(2'000'000, 'T') + "' cannot be sent")};
     CHECK(match_annotations({ann(5, "cannot be (sent|shared)", true)}, errors).empty());
     CHECK(match_annotations({ann(5, "may outlive", true)}, errors).size() == 1);
+}
+
+TEST_CASE("expectations: per-compiler annotations count only on their compilers", "[harness][expectations]") {
+    Compiler gcc12, clang14, clang19;
+    gcc12.family = Family::gcc, gcc12.major = 12;
+    clang14.family = Family::clang, clang14.major = 14;
+    clang19.family = Family::clang, clang19.major = 19;
+    auto on_gcc = ann(3, "was not declared in this scope"), on_new_clang = ann(3, "use of undeclared identifier");
+    on_gcc.only = {CompilerReq{"gcc", "", 0}};
+    on_new_clang.only = {CompilerReq{"clang", ">=", 19}};
+    const std::vector<Annotation> all = {on_gcc, on_new_clang, ann(3, "nope")};
+    CHECK(annotations_for(all, gcc12).size() == 2);
+    CHECK(annotations_for(all, clang14).size() == 1);
+    CHECK(annotations_for(all, clang19).size() == 2);
+    auto gcc_error = {error_on(3, "'nope' was not declared in this scope")};
+    auto clang_error = {error_on(3, "use of undeclared identifier 'nope'")};
+    CHECK(match_annotations(annotations_for(all, gcc12), gcc_error).empty());
+    CHECK(match_annotations(annotations_for(all, clang19), clang_error).empty());
+    // Each compiler is held to its own text: GCC's wording from clang fails.
+    CHECK(match_annotations(annotations_for(all, clang19), gcc_error).size() == 1);
+}
+
+TEST_CASE("expectations: //~? matches an error wherever it is", "[harness][expectations]") {
+    auto anywhere = ann(0, "not supported");
+    anywhere.anywhere = true;
+    anywhere.written_on = 4;
+    auto outside = {error_on(3, "static assertion failed: lib: this platform is not supported", false)};
+    CHECK(match_annotations({anywhere}, outside).empty());
+    // Without it, the same error is outside the case.
+    CHECK(match_annotations({ann(5, "x")}, outside).size() == 2);
+    auto none = match_annotations({anywhere}, {error_on(3, "something else", false)});
+    REQUIRE(none.size() == 2);
+    CHECK(none[0] == "//~? on line 4: expected an error containing \"not supported\" anywhere, found none");
+    // An unrelated error on a case line is still unexpected.
+    auto both = {error_on(3, "lib: this platform is not supported", false), error_on(7, "other")};
+    CHECK(match_annotations({anywhere}, both).size() == 1);
 }
