@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -11,11 +12,13 @@
 #include "case/discover.hpp"
 #include "report/console.hpp"
 #include "report/files.hpp"
+#include "report/github.hpp"
 #include "run/plan.hpp"
 #include "run/pool.hpp"
 #include "run/runner.hpp"
 #include "run/schedule.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "verdict/bless.hpp"
 
 namespace fearless::check {
@@ -45,11 +48,12 @@ struct Record {
 
 std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem::path>& files) {
     std::vector<Case> cases;
+    const auto dirs = own_dirs(o);
     for (const auto& f : files) {
         Case identity;
         identity.file = f;
         identity.id = case_id(o.root, o.cases_dir, f);
-        identity.display = f.generic_string();
+        identity.display = shown_path(o.root, dirs, f).generic_string();
         if (auto text = read_file(o.root / f)) {
             cases.push_back(parse_case(*text, std::move(identity)));
         } else {
@@ -72,6 +76,29 @@ std::vector<Compiler> load_compilers(const Options& o, const VersionCache* versi
     return compilers;
 }
 
+// What names a suite in the cache's record of failures: its folders.
+std::string suite_key(const Options& o) {
+    return fmt::format("{}\n{}\n{}", o.root.generic_string(), (o.root / o.cases_dir).lexically_normal().generic_string(),
+                       (o.root / o.expected_dir).lexically_normal().generic_string());
+}
+
+std::string failed_key(const std::string& display, const std::string& compiler_label) {
+    return display + "|" + compiler_label;
+}
+
+// --rerun-failed: only the jobs recorded as failed; each case's control
+// compile moves to its first job still planned.
+void keep_failed_jobs(std::vector<Job>& jobs, const std::vector<Case>& cases, const std::vector<Compiler>& compilers,
+                      const std::set<std::string>& failed) {
+    std::set<std::size_t> controlled;
+    for (const auto& j : jobs)
+        if (j.control) controlled.insert(j.case_index);
+    std::erase_if(jobs, [&](const Job& j) {
+        return !failed.count(failed_key(cases[j.case_index].display, compilers[j.compiler_index].label));
+    });
+    for (auto& j : jobs) j.control = controlled.erase(j.case_index) > 0;
+}
+
 // The cache, compilers, cases and jobs; nullopt (after saying why on `err`): a configuration error.
 std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     if (o.paths.empty() && !std::filesystem::is_directory(o.root / o.cases_dir)) {
@@ -92,6 +119,7 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     s.discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
     s.cases = load_cases(o, s.discovery.files);
     s.jobs = plan_jobs(s.cases, s.compilers);
+    if (o.rerun_failed && s.cache) keep_failed_jobs(s.jobs, s.cases, s.compilers, s.cache->load_failed(suite_key(o)));
     return s;
 }
 
@@ -103,6 +131,19 @@ void list_jobs(const Suite& s, std::ostream& out) {
                            j.skip_reason.empty() ? "" : "  (skip: " + j.skip_reason + ")");
     for (const auto& c : s.cases)
         if (c.malformed()) out << fmt::format("{}  [-]  malformed\n", c.display);
+}
+
+// --list-tsv: the same for tools (the CMake package registers one test per line).
+void list_jobs_tsv(const Options& o, const Suite& s, std::ostream& out) {
+    auto file = [&](const Case& c) { return (o.root / c.file).lexically_normal().generic_string(); };
+    for (const auto& j : s.jobs) {
+        const Case& c = s.cases[j.case_index];
+        const Compiler& compiler = s.compilers[j.compiler_index];
+        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", file(c), c.id, c.display, compiler.command,
+                           compiler.label, mode_name(*c.mode), j.skip_reason);
+    }
+    for (const auto& c : s.cases)
+        if (c.malformed()) out << fmt::format("{}\t{}\t{}\t-\t-\tmalformed\t\n", file(c), c.id, c.display);
 }
 
 // Problems found before anything runs are failures, never passes.
@@ -170,7 +211,7 @@ void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::opt
         if (s.jobs[i].skip_reason.empty())
             by_case[s.jobs[i].case_index].push_back({&s.compilers[s.jobs[i].compiler_index], &results[i]->verdict});
     for (const auto& [ci, outcomes] : by_case)
-        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root))
+        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root, ctx.own_dirs))
             record.console.message(line);
 }
 
@@ -178,12 +219,13 @@ void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::opt
 void record_stale_files(const Options& o, Record& record) {
     if (!o.paths.empty() || !o.filter.empty()) return;
     for (const auto& p : find_stale_expected(o.root, o.expected_dir, o.cases_dir))
-        record(decided(p.generic_string(), "-", Status::fail,
+        record(decided(shown_path(o.root, own_dirs(o), p).generic_string(), "-", Status::fail,
                        "stale expected file: its case does not exist (delete it or restore the case)"));
 }
 
 // The closing line and --junit / --json; the exit status.
-int finish(const Options& o, Record& record, Clock::time_point started, std::ostream& err) {
+int finish(const Options& o, Record& record, Clock::time_point started, std::ostream& err,
+           const std::string& step_summary_file) {
     const auto summary = summarize(record.results);
     record.console.finish(summary);
     const auto total = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
@@ -196,6 +238,10 @@ int finish(const Options& o, Record& record, Clock::time_point started, std::ost
             status = 2;
         }
     };
+    if (!step_summary_file.empty() && !append_file(step_summary_file, step_summary(record.results, summary))) {
+        err << "fearless-check: cannot append to $GITHUB_STEP_SUMMARY (" << step_summary_file << ")\n";
+        status = 2;
+    }
     write_report(o.junit, junit_report(record.results, total));
     write_report(o.json, json_report(record.results, total));
     return status;
@@ -207,18 +253,26 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     const auto started = Clock::now();
     auto suite = load_suite(o, err);
     if (!suite) return 2;
-    if (o.list) {
-        list_jobs(*suite, out);
+    if (o.list || o.list_tsv) {
+        o.list_tsv ? list_jobs_tsv(o, *suite, out) : list_jobs(*suite, out);
         return 0;
     }
-    Record record{ConsoleReporter(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose}), {}};
+    Record record{ConsoleReporter(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose, terminal.github}),
+                  {}};
     record_pre_run_failures(*suite, record);
     auto ctx = make_context(o, std::move(suite->cache));
     open_pch_store(ctx, suite->cases);
     const auto results = run_jobs(ctx, *suite, record);
     if (o.bless) bless_all(ctx, *suite, results, record);
     record_stale_files(o, record);
-    return finish(o, record, started, err);
+    // Only a run of the whole suite (or of its failures) says what fails now.
+    if (ctx.cache && o.paths.empty() && o.filter.empty()) {
+        std::set<std::string> failed;
+        for (const auto& r : record.results)
+            if (r.verdict.status == Status::fail) failed.insert(failed_key(r.case_display, r.compiler));
+        ctx.cache->save_failed(suite_key(o), failed);
+    }
+    return finish(o, record, started, err, terminal.step_summary);
 }
 
 }  // namespace fearless::check

@@ -56,6 +56,7 @@ constexpr Key keys[] = {
     {"cache_dir",
      [](Config& c, const std::string& k, const json& v, const Reader& r) { c.cache_dir = r.string_of(k, v); }},
     {"pch", [](Config& c, const std::string& k, const json& v, const Reader& r) { c.pch = r.string_of(k, v); }},
+    {"root", [](Config& c, const std::string& k, const json& v, const Reader& r) { c.root = r.string_of(k, v); }},
 };
 
 std::string known_keys() {

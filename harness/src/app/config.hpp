@@ -4,7 +4,7 @@
 //     { "cases": "tests/compile", "expected": "tests/expected",
 //       "compilers": ["g++", "clang++"], "include": ["include", "third_party"],
 //       "flags": ["-DMYLIB_CHECKS"], "timeout": 60, "jobs": 4, "clang_tidy": "clang-tidy-19",
-//       "cache_dir": ".cache/fearless-check", "pch": "mylib.hpp" }
+//       "cache_dir": ".cache/fearless-check", "pch": "mylib.hpp", "root": ".." }
 //
 // Every key is optional; command-line options override it.
 #pragma once
@@ -18,7 +18,7 @@
 namespace fearless::check {
 
 struct Config {
-    std::optional<std::string> cases, expected, clang_tidy, cache_dir, pch;
+    std::optional<std::string> cases, expected, clang_tidy, cache_dir, pch, root;
     std::optional<std::vector<std::string>> compilers, include, flags;
     std::optional<double> timeout;
     std::optional<unsigned> jobs;

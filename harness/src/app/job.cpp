@@ -39,10 +39,18 @@ RunSettings settings_of(const Options& o) {
     return s;
 }
 
+// Runnable where the user ran the tool: the case by its display name when
+// that is where it lies from here, else by its absolute path.
 std::string bless_hint(const Options& o, const Case& c) {
+    if (!o.bless_hint.empty()) return o.bless_hint;
     std::string cmd = o.program;
+    if (o.root_moved) cmd += " --root " + o.root.generic_string();
+    if (o.cases_given) cmd += " --cases " + o.cases_dir.generic_string();
     if (o.expected_given) cmd += " --expected " + o.expected_dir.generic_string();
-    return fmt::format("{} --bless {}", cmd, c.display);
+    for (const auto& inc : o.includes)
+        if (inc != "include") cmd += " -I " + inc;
+    const bool display_is_path = !o.root_moved && c.display == c.file.generic_string();
+    return fmt::format("{} --bless {}", cmd, display_is_path ? c.display : (o.root / c.file).generic_string());
 }
 
 // What -v shows: runnable as printed, so without the dependency file of a temporary folder.
@@ -89,7 +97,8 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
                      const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout, JobOutput& output) {
     output = run_job(c, compiler, ctx.settings, plan);
     Result r{c.display, compiler.label, {}, {}, {}};
-    r.verdict = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, ctx.o.bless});
+    r.verdict =
+        check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, ctx.o.bless, ctx.own_dirs});
     if (output.pch_rejected)
         r.verdict.details += "(the compiler rejected the precompiled header; compiled without it)\n";
     if (output.compile) r.commands.push_back(displayed(output.compile->command));
@@ -104,7 +113,8 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
 RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
     return RunContext{o,         settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
                       wip_dir(), std::move(cache),   nullptr,
-                      {},        FileHashes(o.root), {}};
+                      {},        FileHashes(o.root), {},
+                      own_dirs(o)};
 }
 
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control) {

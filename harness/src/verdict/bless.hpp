@@ -19,7 +19,9 @@ struct JobOutcome {
 // Writes (and removes) the case's expected files; returns one line per change
 // or problem ("blessed expected/x.stderr", "removed ...", "bless: ...").
 // A case that fails for any other reason is not blessed: its output is no truth to keep.
+// Files are named as util/path's shown_path names them.
 std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>& outcomes,
-                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root);
+                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root,
+                                    const std::vector<std::filesystem::path>& own_dirs = {});
 
 }  // namespace fearless::check
