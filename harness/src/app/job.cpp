@@ -21,11 +21,14 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Where would-be expected files go: next to the executable (the build tree),
-// so a missing or differing snapshot can be inspected before blessing.
-std::filesystem::path wip_dir() {
+// so a missing or differing snapshot can be inspected before blessing; for an
+// installed one (in a bin/ folder, not the user's to write into) in the cache folder.
+std::filesystem::path wip_dir(const std::optional<ResultCache>& cache) {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (ec) return std::filesystem::temp_directory_path() / "fearless-check-wip";
+    if (exe.parent_path().filename() == "bin")
+        return cache ? cache->dir() / "wip" : std::filesystem::temp_directory_path() / "fearless-check-wip";
     return exe.parent_path() / "fearless-check-wip";
 }
 
@@ -111,8 +114,9 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
 }  // namespace
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
+    auto wip = wip_dir(cache);
     return RunContext{o,         settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
-                      wip_dir(), std::move(cache),   nullptr,
+                      wip,       std::move(cache),   nullptr,
                       {},        FileHashes(o.root), {},
                       own_dirs(o)};
 }
