@@ -71,8 +71,14 @@ function(fearless_add_cases)
 
   set(bless_hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_bless")
   string(REPLACE "\n" ";" lines "${listing}")
+  set(pch "")
   foreach(line IN LISTS lines)
     if(line STREQUAL "")
+      continue()
+    endif()
+    # "#pch<TAB>HEADER": the header the whole suite precompiles; a test of one case must name it.
+    if(line MATCHES "^#pch\t(.*)$")
+      set(pch "--pch=${CMAKE_MATCH_1}")
       continue()
     endif()
     # case file, topic/name, shown name, compiler command, compiler label, mode, skip reason
@@ -98,7 +104,7 @@ function(fearless_add_cases)
       set(which --compiler "${cxx}")
     endif()
     add_test(NAME "${test}"
-             COMMAND fearless::check ${common} ${which} -j 1 "--bless-hint=${bless_hint}" "${file}"
+             COMMAND fearless::check ${common} ${which} ${pch} -j 1 "--bless-hint=${bless_hint}" "${file}"
              WORKING_DIRECTORY "${root}")
     set_tests_properties("${test}" PROPERTIES LABELS "fearless;${name};${mode}" ENVIRONMENT "NO_COLOR=1")
   endforeach()

@@ -133,8 +133,12 @@ void list_jobs(const Suite& s, std::ostream& out) {
         if (c.malformed()) out << fmt::format("{}  [-]  malformed\n", c.display);
 }
 
+std::optional<std::string> pch_header(const Options& o, const std::vector<Case>& cases);
+
 // --list-tsv: the same for tools (the CMake package registers one test per line).
 void list_jobs_tsv(const Options& o, const Suite& s, std::ostream& out) {
+    // First, what a run of one case should precompile to share the suite's PCH (`--pch` it).
+    out << fmt::format("#pch\t{}\n", pch_header(o, s.cases).value_or("none"));
     auto file = [&](const Case& c) { return (o.root / c.file).lexically_normal().generic_string(); };
     for (const auto& j : s.jobs) {
         const Case& c = s.cases[j.case_index];
@@ -157,14 +161,17 @@ void record_pre_run_failures(const Suite& s, Record& record) {
     }
 }
 
+// The header to precompile: --pch, or the leading include most cases share.
+std::optional<std::string> pch_header(const Options& o, const std::vector<Case>& cases) {
+    if (o.pch == "auto") return most_common_leading_include(cases);
+    if (o.pch != "none" && !o.pch.empty()) return o.pch;
+    return std::nullopt;
+}
+
 // PCHs live in the cache (reused while valid); with --no-cache in a folder of this run only.
 void open_pch_store(RunContext& ctx, const std::vector<Case>& cases) {
     const Options& o = ctx.o;
-    std::optional<std::string> header;
-    if (o.pch == "auto")
-        header = most_common_leading_include(cases);
-    else if (o.pch != "none" && !o.pch.empty())
-        header = o.pch;
+    const auto header = pch_header(o, cases);
     if (!header) return;
     ctx.pch_dir = ctx.cache ? ctx.cache->dir() / "pch"
                             : std::filesystem::temp_directory_path() / fmt::format("fearless-check-pch-{}", ::getpid());

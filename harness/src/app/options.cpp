@@ -102,7 +102,8 @@ void add_options(CLI::App& app, Options& o, Given& g) {
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
     app.add_flag("--list-tsv", o.list_tsv,
                  "list the jobs for tools, one a line: case file, topic/name, shown name, compiler command, compiler label, mode, "
-                 "skip reason (tab-separated; mode 'malformed', compiler '-' for a malformed case)");
+                 "skip reason (tab-separated; mode 'malformed', compiler '-' for a malformed case), after a first line "
+                 "'#pch<TAB>HEADER' (the suite's --pch, for running one case)");
     app.add_option("--bless-hint", o.bless_hint,
                    "the command a failure names for accepting the output (default: this command with --bless)")
         ->option_text("CMD");
