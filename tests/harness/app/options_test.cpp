@@ -153,3 +153,19 @@ TEST_CASE("options: --root and the config's \"root\" set the root; command-line 
     CHECK(plain.options->root == proj);
     CHECK_FALSE(plain.options->root_moved);
 }
+
+TEST_CASE("options: --flag adds to the config's flags; --bless-hint, --list-tsv, --rerun-failed", "[harness][options]") {
+    fixtures::TempDir dir("fearless-check-flag-test");
+    write_file(dir.path / "fearless-check.json", R"({"flags": ["-DFROM_FILE"]})");
+    auto p = parse({"--flag=-DX", "--flag", "-O1", "--bless-hint", "make bless", "--list-tsv", "--rerun-failed"},
+                   dir.path);
+    REQUIRE(p.options);
+    CHECK(p.options->flags == std::vector<std::string>{"-DFROM_FILE", "-DX", "-O1"});
+    CHECK(p.options->bless_hint == "make bless");
+    CHECK(p.options->list_tsv);
+    CHECK(p.options->rerun_failed);
+    auto no_cache = parse({"--rerun-failed", "--no-cache"}, dir.path);
+    CHECK_FALSE(no_cache.options);
+    CHECK(no_cache.exit_code == 2);
+    CHECK_THAT(no_cache.err, Catch::Contains("--rerun-failed needs the cache folder"));
+}
