@@ -50,8 +50,8 @@ std::string bless_hint(const Options& o, const Case& c) {
     if (o.root_moved) cmd += " --root " + o.root.generic_string();
     if (o.cases_given) cmd += " --cases " + o.cases_dir.generic_string();
     if (o.expected_given) cmd += " --expected " + o.expected_dir.generic_string();
-    for (const auto& inc : o.includes)
-        if (inc != "include") cmd += " -I " + inc;
+    if (o.includes_given)
+        for (const auto& inc : o.includes) cmd += " -I " + inc;
     const bool display_is_path = !o.root_moved && c.display == c.file.generic_string();
     return fmt::format("{} --bless {}", cmd, display_is_path ? c.display : (o.root / c.file).generic_string());
 }

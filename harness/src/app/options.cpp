@@ -207,6 +207,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
         return parsed;
     }
     o.cases_given = !given.cases_dir.empty();
+    o.includes_given = !given.includes.empty();
     parsed.options = std::move(o);
     return parsed;
 }

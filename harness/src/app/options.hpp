@@ -29,6 +29,7 @@ struct Options {
     std::string bless_hint;                          // --bless-hint: named instead (a build target, say)
     bool expected_given = false;                     // --expected on the command line (repeat it in the hint)
     bool cases_given = false;                        // --cases on the command line (likewise)
+    bool includes_given = false;                     // -I on the command line (likewise)
     bool root_moved = false;                         // the root is not the working directory
     std::optional<std::filesystem::path> book;       // --book DIR: write the book instead of running
     std::string explain;                             // --explain CASE: print its page instead of running
