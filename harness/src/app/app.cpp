@@ -78,7 +78,8 @@ std::vector<Compiler> load_compilers(const Options& o, const VersionCache* versi
 
 // What names a suite in the cache's record of failures: its folders.
 std::string suite_key(const Options& o) {
-    return fmt::format("{}\n{}\n{}", o.root.generic_string(), (o.root / o.cases_dir).lexically_normal().generic_string(),
+    return fmt::format("{}\n{}\n{}", o.root.generic_string(),
+                       (o.root / o.cases_dir).lexically_normal().generic_string(),
                        (o.root / o.expected_dir).lexically_normal().generic_string());
 }
 
@@ -143,8 +144,8 @@ void list_jobs_tsv(const Options& o, const Suite& s, std::ostream& out) {
     for (const auto& j : s.jobs) {
         const Case& c = s.cases[j.case_index];
         const Compiler& compiler = s.compilers[j.compiler_index];
-        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", file(c), c.id, c.display, compiler.command,
-                           compiler.label, mode_name(*c.mode), j.skip_reason);
+        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", file(c), c.id, c.display, compiler.command, compiler.label,
+                           mode_name(*c.mode), j.skip_reason);
     }
     for (const auto& c : s.cases)
         if (c.malformed()) out << fmt::format("{}\t{}\t{}\t-\t-\tmalformed\t\n", file(c), c.id, c.display);

@@ -115,9 +115,9 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
     auto wip = wip_dir(cache);
-    return RunContext{o,         settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
-                      wip,       std::move(cache),   nullptr,
-                      {},        FileHashes(o.root), {},
+    return RunContext{o,          settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
+                      wip,        std::move(cache),   nullptr,
+                      {},         FileHashes(o.root), {},
                       own_dirs(o)};
 }
 

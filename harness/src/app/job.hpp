@@ -30,7 +30,7 @@ struct RunContext {
     std::filesystem::path pch_dir;
     FileHashes hashes;
     fearless::Mutex<std::map<std::string, long long>> timings;  // this run's, by timing_key()
-    std::vector<std::filesystem::path> own_dirs;                 // options.hpp's own_dirs()
+    std::vector<std::filesystem::path> own_dirs;                // options.hpp's own_dirs()
 };
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache);

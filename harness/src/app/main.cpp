@@ -1,8 +1,8 @@
 // fearless-check: see --help, and SPEC §5–6.
 #include <cstdlib>
 #include <filesystem>
-#include <string_view>
 #include <iostream>
+#include <string_view>
 
 #include <unistd.h>
 

@@ -100,16 +100,18 @@ void add_options(CLI::App& app, Options& o, Given& g) {
         "--pch", g.pch,
         "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: the one most cases include first) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
-    app.add_flag("--list-tsv", o.list_tsv,
-                 "list the jobs for tools, one a line: case file, topic/name, shown name, compiler command, compiler label, mode, "
-                 "skip reason (tab-separated; mode 'malformed', compiler '-' for a malformed case), after a first line "
-                 "'#pch<TAB>HEADER' (the suite's --pch, for running one case)");
+    app.add_flag(
+        "--list-tsv", o.list_tsv,
+        "list the jobs for tools, one a line: case file, topic/name, shown name, compiler command, compiler label, mode, "
+        "skip reason (tab-separated; mode 'malformed', compiler '-' for a malformed case), after a first line "
+        "'#pch<TAB>HEADER' (the suite's --pch, for running one case)");
     app.add_option("--bless-hint", o.bless_hint,
                    "the command a failure names for accepting the output (default: this command with --bless)")
         ->option_text("CMD");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
-    app.add_option("--book", g.book,
-                   "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
+    app.add_option(
+           "--book", g.book,
+           "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
         ->option_text("DIR");
     app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
         ->option_text("CASE");
@@ -192,9 +194,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
         o.root = canonical_path(given.root.empty() ? config_dir / *cfg.root : config_dir);
         if (!std::filesystem::is_directory(o.root)) {
             parsed.exit_code = 2;
-            parsed.err = fmt::format("fearless-check: the root '{}' is not a folder\n",
-                                     given.root.empty() ? (config_dir / config_file_name).string() + ": " + *cfg.root
-                                                        : given.root);
+            parsed.err = fmt::format(
+                "fearless-check: the root '{}' is not a folder\n",
+                given.root.empty() ? (config_dir / config_file_name).string() + ": " + *cfg.root : given.root);
             return parsed;
         }
         o.root_moved = o.root != canonical_path(cwd);
@@ -203,7 +205,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
     merge(o, given, cfg, o.root);
     if (o.rerun_failed && o.no_cache) {
         parsed.exit_code = 2;
-        parsed.err = "fearless-check: --rerun-failed needs the cache folder, where the failures are recorded; drop --no-cache\n";
+        parsed.err =
+            "fearless-check: --rerun-failed needs the cache folder, where the failures are recorded; drop --no-cache\n";
         return parsed;
     }
     o.cases_given = !given.cases_dir.empty();

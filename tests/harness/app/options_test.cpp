@@ -154,11 +154,12 @@ TEST_CASE("options: --root and the config's \"root\" set the root; command-line 
     CHECK_FALSE(plain.options->root_moved);
 }
 
-TEST_CASE("options: --flag adds to the config's flags; --bless-hint, --list-tsv, --rerun-failed", "[harness][options]") {
+TEST_CASE("options: --flag adds to the config's flags; --bless-hint, --list-tsv, --rerun-failed",
+          "[harness][options]") {
     fixtures::TempDir dir("fearless-check-flag-test");
     write_file(dir.path / "fearless-check.json", R"({"flags": ["-DFROM_FILE"]})");
-    auto p = parse({"--flag=-DX", "--flag", "-O1", "--bless-hint", "make bless", "--list-tsv", "--rerun-failed"},
-                   dir.path);
+    auto p =
+        parse({"--flag=-DX", "--flag", "-O1", "--bless-hint", "make bless", "--list-tsv", "--rerun-failed"}, dir.path);
     REQUIRE(p.options);
     CHECK(p.options->flags == std::vector<std::string>{"-DFROM_FILE", "-DX", "-O1"});
     CHECK(p.options->bless_hint == "make bless");

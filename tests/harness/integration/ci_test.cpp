@@ -20,7 +20,8 @@ using fixtures::last_line;
 using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
-const std::filesystem::path schema = std::filesystem::path(FEARLESS_HARNESS_FIXTURES).parent_path() / "report" / "junit.xsd";
+const std::filesystem::path schema =
+    std::filesystem::path(FEARLESS_HARNESS_FIXTURES).parent_path() / "report" / "junit.xsd";
 
 ProcessResult run(const std::filesystem::path& cwd, std::vector<std::string> argv,
                   std::map<std::string, std::string> env = {}) {
@@ -78,7 +79,8 @@ TEST_CASE("integration: GitHub annotations, step summary, JUnit schema and --rer
     CHECK(lint.outcome == Outcome::exited);
     CHECK(lint.exit_code == 0);
     // ...and the schema does reject what a CI server would: a testcase without its name.
-    write_file(dir.path / "bad.xml", "<testsuites><testsuite name=\"x\" tests=\"1\"><testcase/></testsuite></testsuites>\n");
+    write_file(dir.path / "bad.xml",
+               "<testsuites><testsuite name=\"x\" tests=\"1\"><testcase/></testsuite></testsuites>\n");
     auto rejected = run(dir.path, {"xmllint", "--noout", "--schema", schema.string(), (dir.path / "bad.xml").string()});
     CHECK(rejected.exit_code != 0);
 

@@ -31,18 +31,12 @@ ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string
 
 // The suite at `suite`, every path absolute, the fearless headers from this repository.
 std::vector<std::string> suite_args(const std::filesystem::path& suite, std::vector<std::string> more) {
-    std::vector<std::string> args = {"--compiler",
-                                     "g++",
-                                     "--compiler",
-                                     "clang++",
-                                     "--cases",
-                                     (suite / "cases").string(),
-                                     "--expected",
-                                     (suite / "expected").string(),
-                                     "-I",
-                                     (suite / "include").string(),
-                                     "-I",
-                                     (project / "include").string()};
+    std::vector<std::string> args = {"--compiler", "g++",
+                                     "--compiler", "clang++",
+                                     "--cases",    (suite / "cases").string(),
+                                     "--expected", (suite / "expected").string(),
+                                     "-I",         (suite / "include").string(),
+                                     "-I",         (project / "include").string()};
     args.insert(args.end(), more.begin(), more.end());
     return args;
 }

@@ -89,8 +89,9 @@ TEST_CASE("report: the progress line on a terminal counts as it goes, and is wip
 TEST_CASE("github: an ::error at the case's line with the diff's first lines, escaped", "[harness][report][github]") {
     auto r = decided("cases/t/a,b.cpp", "gcc-12", Status::fail, "line 3: 100% wrong: x", "-old\n+new\n");
     r.verdict.line = 3;
-    CHECK(github_error(r) ==
-          "::error file=cases/t/a%2Cb.cpp,line=3,title=cases/t/a%2Cb.cpp [gcc-12]::line 3: 100%25 wrong: x%0A-old%0A+new\n");
+    CHECK(
+        github_error(r) ==
+        "::error file=cases/t/a%2Cb.cpp,line=3,title=cases/t/a%2Cb.cpp [gcc-12]::line 3: 100%25 wrong: x%0A-old%0A+new\n");
     r.verdict.line = 0;  // no line: the annotation is on the file
     CHECK(github_error(r).rfind("::error file=cases/t/a%2Cb.cpp,title=", 0) == 0);
     std::string long_details;
