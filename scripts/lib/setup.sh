@@ -10,6 +10,7 @@ FEARLESS_PACKAGES=(
   catch2 libboost1.81-dev libboost-filesystem1.81-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libxxhash-dev
   chromium python3 distcc
+  libxml2-utils
 )
 
 fearless_install() {

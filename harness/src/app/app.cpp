@@ -14,6 +14,7 @@
 #include "case/folder_config.hpp"
 #include "report/console.hpp"
 #include "report/files.hpp"
+#include "report/github.hpp"
 #include "run/plan.hpp"
 #include "run/pool.hpp"
 #include "run/process/stop.hpp"
@@ -21,6 +22,7 @@
 #include "run/schedule.hpp"
 #include "run/shard.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "verdict/bless.hpp"
 
 namespace fearless::check {
@@ -51,11 +53,12 @@ struct Record {
 
 std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem::path>& files) {
     std::vector<Case> cases;
+    const auto dirs = own_dirs(o);
     for (const auto& f : files) {
         Case identity;
         identity.file = f;
         identity.id = case_id(o.root, o.cases_dir, f);
-        identity.display = f.generic_string();
+        identity.display = shown_path(o.root, dirs, f).generic_string();
         const auto folder = folder_config_for(o.root, o.cases_dir, f);
         identity.verify_style = folder.verify;
         identity.verify_prefixes = folder.verify_prefixes;
@@ -84,6 +87,30 @@ std::vector<Compiler> load_compilers(const Options& o, const VersionCache* versi
     return compilers;
 }
 
+// What names a suite in the cache's record of failures: its folders.
+std::string suite_key(const Options& o) {
+    return fmt::format("{}\n{}\n{}", o.root.generic_string(),
+                       (o.root / o.cases_dir).lexically_normal().generic_string(),
+                       (o.root / o.expected_dir).lexically_normal().generic_string());
+}
+
+std::string failed_key(const std::string& display, const std::string& compiler_label) {
+    return display + "|" + compiler_label;
+}
+
+// --rerun-failed: only the jobs recorded as failed; each case's control
+// compile moves to its first job still planned.
+void keep_failed_jobs(std::vector<Job>& jobs, const std::vector<Case>& cases, const std::vector<Compiler>& compilers,
+                      const std::set<std::string>& failed) {
+    std::set<std::size_t> controlled;
+    for (const auto& j : jobs)
+        if (j.control) controlled.insert(j.case_index);
+    std::erase_if(jobs, [&](const Job& j) {
+        return !failed.count(failed_key(cases[j.case_index].display, compilers[j.compiler_index].label));
+    });
+    for (auto& j : jobs) j.control = controlled.erase(j.case_index) > 0;
+}
+
 // The cache, compilers, cases and jobs; nullopt (after saying why on `err`): a configuration error.
 std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     if (o.paths.empty() && !std::filesystem::is_directory(o.root / o.cases_dir)) {
@@ -104,6 +131,7 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
     s.discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
     s.cases = load_cases(o, s.discovery.files);
     s.jobs = plan_jobs(s.cases, s.compilers);
+    if (o.rerun_failed && s.cache) keep_failed_jobs(s.jobs, s.cases, s.compilers, s.cache->load_failed(suite_key(o)));
     if (o.shard)
         std::erase_if(s.jobs, [&](const Job& j) {
             return !in_shard(timing_key(s.cases[j.case_index], s.compilers[j.compiler_index]), *o.shard);
@@ -149,6 +177,29 @@ void list_jobs(const Options& o, const Suite& s, std::ostream& out) {
     if (o.shard) list_shard_times(o, s, out);
 }
 
+std::set<std::string> pch_headers(const Options& o, const std::vector<Case>& cases);
+
+// --list-tsv: the same for tools (the CMake package registers one test per line).
+void list_jobs_tsv(const Options& o, const Suite& s, std::ostream& out) {
+    // Before the jobs it applies to, a "#pch" line: what a run of one case should precompile to share the
+    // suite's PCH (`--pch` it), as the whole suite would pick it.
+    const auto headers = pch_headers(o, s.cases);
+    std::optional<std::string> last;
+    auto file = [&](const Case& c) { return (o.root / c.file).lexically_normal().generic_string(); };
+    for (const auto& j : s.jobs) {
+        const Case& c = s.cases[j.case_index];
+        const Compiler& compiler = s.compilers[j.compiler_index];
+        auto h = leading_include(c.lines);
+        std::string pch = h && headers.count(*h) ? *h : "none";
+        if (pch != last) out << fmt::format("#pch\t{}\n", pch);
+        last = pch;
+        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", file(c), c.id, c.display, compiler.command, compiler.label,
+                           mode_name(*c.mode), j.skip_reason);
+    }
+    for (const auto& c : s.cases)
+        if (c.malformed()) out << fmt::format("{}\t{}\t{}\t-\t-\tmalformed\t\n", file(c), c.id, c.display);
+}
+
 // Problems found before anything runs are failures, never passes.
 void record_pre_run_failures(const Options& o, const Suite& s, Record& record) {
     auto mine = [&](const std::string& id) { return !o.shard || in_shard(compilerless_id(id), *o.shard); };
@@ -162,14 +213,18 @@ void record_pre_run_failures(const Options& o, const Suite& s, Record& record) {
     }
 }
 
-// One PCH per shared leading include (and compiler and flag set). PCHs live in the cache (reused while valid); with --no-cache in a folder of this run only.
+// The headers the run precompiles: --pch, or every leading include several cases share.
+std::set<std::string> pch_headers(const Options& o, const std::vector<Case>& cases) {
+    if (o.pch == "auto") return shared_leading_includes(cases);
+    if (o.pch != "none" && !o.pch.empty()) return {o.pch};
+    return {};
+}
+
+// One PCH per shared leading include (and compiler and flag set). PCHs live in the cache (reused while valid); with
+// --no-cache in a folder of this run only.
 void open_pch_store(RunContext& ctx, const std::vector<Case>& cases) {
     const Options& o = ctx.o;
-    std::set<std::string> headers;
-    if (o.pch == "auto")
-        headers = shared_leading_includes(cases);
-    else if (o.pch != "none" && !o.pch.empty())
-        headers = {o.pch};
+    auto headers = pch_headers(o, cases);
     if (headers.empty()) return;
     ctx.pch_dir = ctx.cache ? ctx.cache->dir() / "pch"
                             : std::filesystem::temp_directory_path() / fmt::format("fearless-check-pch-{}", ::getpid());
@@ -239,7 +294,7 @@ void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::opt
             return;
         }
         ++blessed;
-        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root))
+        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root, ctx.own_dirs))
             record.console.message(line);
     }
 }
@@ -249,12 +304,13 @@ void record_stale_files(const Options& o, Record& record) {
     if (!o.paths.empty() || !o.filter.empty() || stop_requested()) return;
     for (const auto& p : find_stale_expected(o.root, o.expected_dir, o.cases_dir))
         if (!o.shard || in_shard(compilerless_id(p.generic_string()), *o.shard))
-            record(decided(p.generic_string(), "-", Status::fail,
+            record(decided(shown_path(o.root, own_dirs(o), p).generic_string(), "-", Status::fail,
                            "stale expected file: its case does not exist (delete it or restore the case)"));
 }
 
 // The closing line and --junit / --json; the exit status.
-int finish(const Options& o, Record& record, Clock::time_point started, std::ostream& err) {
+int finish(const Options& o, Record& record, Clock::time_point started, std::ostream& err,
+           const std::string& step_summary_file) {
     auto summary = summarize(record.results);
     summary.not_run = record.not_run;
     record.console.finish(summary);
@@ -269,6 +325,10 @@ int finish(const Options& o, Record& record, Clock::time_point started, std::ost
             status = 2;
         }
     };
+    if (!step_summary_file.empty() && !append_file(step_summary_file, step_summary(record.results, summary))) {
+        err << "fearless-check: cannot append to $GITHUB_STEP_SUMMARY (" << step_summary_file << ")\n";
+        status = 2;
+    }
     write_report(o.junit, junit_report(record.results, total));
     write_report(o.json, json_report(record.results, total, o.shard ? shard_name(*o.shard) : std::string()));
     return status;
@@ -280,11 +340,12 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     const auto started = Clock::now();
     auto suite = load_suite(o, err);
     if (!suite) return 2;
-    if (o.list) {
-        list_jobs(o, *suite, out);
+    if (o.list || o.list_tsv) {
+        o.list_tsv ? list_jobs_tsv(o, *suite, out) : list_jobs(o, *suite, out);
         return 0;
     }
-    Record record{ConsoleReporter(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose}), {}};
+    Record record{ConsoleReporter(out, ConsoleStyle{terminal.colour, terminal.progress, o.verbose, terminal.github}),
+                  {}};
     record_pre_run_failures(o, *suite, record);
     auto ctx = make_context(o, std::move(suite->cache));
     open_pch_store(ctx, suite->cases);
@@ -294,7 +355,14 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
         cache_for_plain_runs(ctx);
     }
     record_stale_files(o, record);
-    return finish(o, record, started, err);
+    // Only a run of the whole suite (or of its failures) says what fails now; a shard is not one, nor is a stopped run.
+    if (ctx.cache && o.paths.empty() && o.filter.empty() && !o.shard && !stop_requested()) {
+        std::set<std::string> failed;
+        for (const auto& r : record.results)
+            if (r.verdict.status == Status::fail) failed.insert(failed_key(r.case_display, r.compiler));
+        ctx.cache->save_failed(suite_key(o), failed);
+    }
+    return finish(o, record, started, err, terminal.step_summary);
 }
 
 }  // namespace fearless::check

@@ -71,6 +71,7 @@ constexpr Key keys[] = {
                  fmt::format("{}: \"std\" must be a language standard like c++17, c++20, gnu++23", r.file_name));
          c.std_version = s;
      }},
+    {"root", [](Config& c, const std::string& k, const json& v, const Reader& r) { c.root = r.string_of(k, v); }},
 };
 
 std::string known_keys() {

@@ -5,7 +5,7 @@
 //       "compilers": ["g++", "clang++"], "include": ["include", "third_party"],
 //       "flags": ["-DMYLIB_CHECKS"], "timeout": 60, "jobs": 4, "clang_tidy": "clang-tidy-19",
 //       "cache_dir": ".cache/fearless-check", "pch": "mylib.hpp", "std": "c++17",
-//       "launcher": "ccache" }
+//       "launcher": "ccache", "root": ".." }
 //
 // Every key is optional; command-line options override it.
 #pragma once
@@ -19,7 +19,7 @@
 namespace fearless::check {
 
 struct Config {
-    std::optional<std::string> cases, expected, clang_tidy, cache_dir, pch, std_version;
+    std::optional<std::string> cases, expected, clang_tidy, cache_dir, pch, std_version, root;
     std::optional<std::vector<std::string>> compilers, include, flags;
     std::optional<std::vector<std::string>> launcher;  // "ccache" or ["env", "DISTCC_HOSTS=...", "distcc"]
     std::optional<double> timeout;

@@ -41,13 +41,18 @@ RunSettings settings_of(const Options& o) {
     return s;
 }
 
-// The run's own --cases/--expected/--compiler/-I, so the bless sees what this run saw.
+// The run's own --root/--cases/--expected/--compiler/-I, so the bless sees what
+// this run saw; the case by its display name when that is where it lies from
+// here, else by its absolute path. --bless-hint names a command instead.
 std::string bless_hint(const Options& o, const Case& c) {
+    if (!o.bless_hint.empty()) return o.bless_hint;
     Command cmd;
     cmd.argv.push_back(o.program);
+    if (o.root_moved) cmd.argv.insert(cmd.argv.end(), {"--root", o.root.generic_string()});
     cmd.argv.insert(cmd.argv.end(), o.rerun_args.begin(), o.rerun_args.end());
     cmd.argv.push_back("--bless");
-    cmd.argv.push_back(c.display);
+    const bool display_is_path = !o.root_moved && c.display == c.file.generic_string();
+    cmd.argv.push_back(display_is_path ? c.display : (o.root / c.file).generic_string());
     return shell_line(cmd);
 }
 
@@ -98,7 +103,7 @@ JobPlan plan_of(RunContext& ctx, const Case& c, const Compiler& compiler, const 
 
 Verdict judged(const RunContext& ctx, const Case& c, const Compiler& compiler, const JobOutput& output,
                const ExpectedFile& expected_stderr, const ExpectedFile& expected_stdout, bool bless) {
-    auto v = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, bless, &compiler});
+    auto v = check_job(CheckInput{c, output, ctx.o.root, expected_stderr, expected_stdout, bless, &compiler, ctx.own_dirs});
     if (output.pch_rejected) v.details += "(the compiler rejected the precompiled header; compiled without it)\n";
     return v;
 }
@@ -119,10 +124,10 @@ Result run_and_judge(RunContext& ctx, const Case& c, const Compiler& compiler, c
 }  // namespace
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
-    return RunContext{o,         settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
+    return RunContext{o,          settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
                       wip_dir(o), std::move(cache),   nullptr,
-                      {},        FileHashes(o.root), {},
-                      {}};
+                      {},         FileHashes(o.root), {},
+                      own_dirs(o)};
 }
 
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control) {

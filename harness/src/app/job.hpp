@@ -42,6 +42,7 @@ struct RunContext {
     FileHashes hashes;
     fearless::Mutex<std::map<std::string, long long>> timings;  // this run's, by timing_key()
     fearless::Mutex<std::vector<BlessedJob>> blessed;             // --bless with the cache: see BlessedJob
+    std::vector<std::filesystem::path> own_dirs;                // options.hpp's own_dirs()
 };
 
 RunContext make_context(const Options& o, std::optional<ResultCache> cache);

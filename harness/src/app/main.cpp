@@ -1,6 +1,8 @@
 // fearless-check: see --help, and SPEC §5–6.
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include <unistd.h>
 
@@ -19,7 +21,11 @@ int main(int argc, char** argv) {
         std::cout << parsed.out;
         std::cerr << parsed.err;
         if (!parsed.options) return parsed.exit_code;
-        Terminal terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO)};
+        const char* actions = std::getenv("GITHUB_ACTIONS");
+        const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+        const bool github = actions && std::string_view(actions) == "true";
+        Terminal terminal{colour_wanted(STDOUT_FILENO), is_terminal(STDOUT_FILENO), github,
+                          github && summary ? summary : ""};
         if (parsed.options->merge_reports) return run_merge_command(*parsed.options, std::cout, std::cerr, terminal);
         if (parsed.options->book || !parsed.options->explain.empty())
             return run_book_command(*parsed.options, std::cout, std::cerr, terminal);

@@ -8,6 +8,7 @@
 #include "app/config.hpp"
 #include "run/compiler.hpp"
 #include "util/file.hpp"
+#include "util/path.hpp"
 #include "util/text.hpp"
 
 namespace fearless::check {
@@ -60,7 +61,8 @@ Optional fearless-check.json in the project root sets the defaults:
   {"cases": "cases", "expected": "expected", "compilers": ["g++", "clang++"],
    "include": ["include"], "flags": [], "timeout": 60, "jobs": 2,
    "cache_dir": ".cache/fearless-check", "pch": "auto", "std": "c++20",
-   "launcher": "ccache"}
+   "launcher": "ccache", "root": "."}
+Paths in it are relative to the root; "root" itself to the file's folder.
 
 Results are cached by content (the case, every file it includes, the compiler,
 the flags, the expected files): a run with nothing changed starts no compiler.
@@ -76,8 +78,8 @@ a second Ctrl-C quits at once).
 
 // What the command line gave, before the config file fills in the rest.
 struct Given {
-    std::string cases_dir, expected_dir;
-    std::vector<std::string> compilers, includes;
+    std::string root, cases_dir, expected_dir;
+    std::vector<std::string> compilers, includes, flags;
     std::optional<unsigned> jobs;
     std::optional<double> timeout;
     std::string junit, json, cache_dir, pch, book, shard, launcher;
@@ -87,6 +89,10 @@ struct Given {
 void add_options(CLI::App& app, Options& o, Given& g) {
     app.footer(case_format_help);
     app.add_option("PATH", o.paths, "case files or folders (default: the cases folder)");
+    app.add_option("--root", g.root,
+                   "the project root: cases are named relative to it in every report and snapshot (default: the "
+                   "working directory)")
+        ->option_text("DIR");
     app.add_option("--cases", g.cases_dir, fmt::format("where the cases live (default: ./{})", o.cases_dir.string()));
     app.add_option("--expected", g.expected_dir,
                    fmt::format("where expected .stderr/.stdout files live (default: ./{})", o.expected_dir.string()));
@@ -97,6 +103,8 @@ void add_options(CLI::App& app, Options& o, Given& g) {
     app.add_option("-I", g.includes,
                    fmt::format("include path for the cases, repeatable (default: ./{})", fmt::join(o.includes, " ./")))
         ->allow_extra_args(false);
+    app.add_option("--flag", g.flags, "extra compiler flag for every case, repeatable, after the config's (--flag=-DX)")
+        ->allow_extra_args(false);
     app.add_option("-j,--jobs", g.jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
     app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
     app.add_option("--timeout", g.timeout,
@@ -105,6 +113,8 @@ void add_options(CLI::App& app, Options& o, Given& g) {
     app.add_flag("--bless", o.bless, "write the expected files from this run's output");
     app.add_option("--junit", g.junit, "write a JUnit XML report to FILE");
     app.add_option("--json", g.json, "write a JSON report to FILE");
+    app.add_flag("--rerun-failed", o.rerun_failed,
+                 "run only the jobs that failed in the previous run of this suite (recorded in the cache folder)");
     app.add_flag("--no-cache", o.no_cache, "do not use or store cached results (and build precompiled headers afresh)");
     app.add_option(
         "--cache-dir", g.cache_dir,
@@ -113,9 +123,18 @@ void add_options(CLI::App& app, Options& o, Given& g) {
         "--pch", g.pch,
         "header to precompile for the cases whose first line includes it: HEADER as in #include <HEADER>, auto (default: every header that several cases include first, one PCH each) or none");
     app.add_flag("--list", o.list, "list the jobs (case and compiler) and exit");
+    app.add_flag(
+        "--list-tsv", o.list_tsv,
+        "list the jobs for tools, one a line: case file, topic/name, shown name, compiler command, compiler label, mode, "
+        "skip reason (tab-separated; mode 'malformed', compiler '-' for a malformed case), after a first line "
+        "'#pch<TAB>HEADER' (the suite's --pch, for running one case)");
+    app.add_option("--bless-hint", o.bless_hint,
+                   "the command a failure names for accepting the output (default: this command with --bless)")
+        ->option_text("CMD");
     app.add_flag("-v,--verbose", o.verbose, "show the exact commands run");
-    app.add_option("--book", g.book,
-                   "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
+    app.add_option(
+           "--book", g.book,
+           "write the suite as a static HTML book into DIR (from the cases and expected files; no compiler runs)")
         ->option_text("DIR");
     app.add_option("--explain", o.explain, "print the book's page of CASE (a file, topic/name or name) and exit")
         ->option_text("CASE");
@@ -136,6 +155,17 @@ void add_options(CLI::App& app, Options& o, Given& g) {
         ->option_text("CMD");
 }
 
+// With a root other than the working directory, what the command line names
+// stays relative to where the user typed it.
+void anchor_to(const std::filesystem::path& cwd, Given& g, std::vector<std::string>& paths) {
+    auto anchor = [&](std::string& p) {
+        if (!p.empty()) p = (cwd / p).lexically_normal().string();
+    };
+    for (auto* p : {&g.cases_dir, &g.expected_dir, &g.junit, &g.json, &g.cache_dir, &g.book}) anchor(*p);
+    for (auto& p : g.includes) anchor(p);
+    for (auto& p : paths) anchor(p);
+}
+
 // The command line wins over the config file, which wins over the defaults in `o`.
 void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem::path& root) {
     o.cases_dir = !g.cases_dir.empty() ? g.cases_dir : cfg.cases.value_or(o.cases_dir.string());
@@ -153,6 +183,7 @@ void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem:
     o.compilers = !g.compilers.empty() ? g.compilers : cfg.compilers.value_or(o.compilers);
     o.includes = !g.includes.empty() ? g.includes : cfg.include.value_or(o.includes);
     o.flags = cfg.flags.value_or(o.flags);
+    o.flags.insert(o.flags.end(), g.flags.begin(), g.flags.end());
     o.std_version = cfg.std_version.value_or(o.std_version);
     if (g.jobs)
         o.jobs = *g.jobs;
@@ -173,10 +204,10 @@ void merge(Options& o, const Given& g, const Config& cfg, const std::filesystem:
 
 }  // namespace
 
-ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::filesystem::path& root) {
+ParsedCommandLine parse_command_line(int argc, const char* const* argv, const std::filesystem::path& cwd) {
     ParsedCommandLine parsed;
     Options o;
-    o.root = root;
+    o.root = cwd;
     o.program = argc > 0 ? argv[0] : "fearless-check";
     o.jobs = std::max(1u, std::thread::hardware_concurrency());
 
@@ -196,9 +227,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
         return parsed;
     }
 
-    // The config file fills in what the command line left open.
+    // The config file (in --root if given, else here) fills in what the command line left open.
+    const std::filesystem::path config_dir = given.root.empty() ? cwd : cwd / given.root;
     Config cfg;
-    if (auto text = read_file(root / config_file_name)) {
+    if (auto text = read_file(config_dir / config_file_name)) {
         try {
             cfg = parse_config(*text, std::string(config_file_name));
         } catch (const ConfigError& e) {
@@ -207,7 +239,25 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
             return parsed;
         }
     }
-    merge(o, given, cfg, root);
+    if (!given.root.empty() || cfg.root) {
+        o.root = canonical_path(given.root.empty() ? config_dir / *cfg.root : config_dir);
+        if (!std::filesystem::is_directory(o.root)) {
+            parsed.exit_code = 2;
+            parsed.err = fmt::format(
+                "fearless-check: the root '{}' is not a folder\n",
+                given.root.empty() ? (config_dir / config_file_name).string() + ": " + *cfg.root : given.root);
+            return parsed;
+        }
+        o.root_moved = o.root != canonical_path(cwd);
+        if (o.root_moved) anchor_to(cwd, given, o.paths);
+    }
+    merge(o, given, cfg, o.root);
+    if (o.rerun_failed && o.no_cache) {
+        parsed.exit_code = 2;
+        parsed.err =
+            "fearless-check: --rerun-failed needs the cache folder, where the failures are recorded; drop --no-cache\n";
+        return parsed;
+    }
     if (!given.shard.empty()) {
         std::string why;
         o.shard = parse_shard(given.shard, &why);
@@ -217,8 +267,26 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv, const st
             return parsed;
         }
     }
+    o.cases_given = !given.cases_dir.empty();
+    o.includes_given = !given.includes.empty();
     parsed.options = std::move(o);
     return parsed;
+}
+
+std::vector<std::filesystem::path> own_dirs(const Options& o) {
+    std::vector<std::filesystem::path> dirs = {canonical_path(o.root / o.cases_dir).parent_path(),
+                                               canonical_path(o.root / o.expected_dir).parent_path()};
+    for (const auto& inc : o.includes) dirs.push_back(canonical_path(o.root / inc));
+    // An installed fearless-check's headers sit in <prefix>/include; in /usr that
+    // folder also holds the standard library's, whose notes are not the project's.
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        auto installed = canonical_path(exe.parent_path().parent_path() / "include");
+        if (installed != "/usr/include" && std::filesystem::exists(installed / "fearless" / "fearless.hpp", ec))
+            dirs.push_back(installed);
+    }
+    return dirs;
 }
 
 }  // namespace fearless::check

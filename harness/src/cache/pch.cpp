@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cache/deps.hpp"
+#include "cache/file_lock.hpp"
 #include "cache/hash.hpp"
 #include "run/commands.hpp"
 #include "run/depfile.hpp"
@@ -106,6 +107,13 @@ std::optional<Pch> PchStore::load_or_build(const std::string& header, const Comp
     pch.use_args = gcc ? std::vector<std::string>{"-include", stub.string(), "-Winvalid-pch"}
                        : std::vector<std::string>{"-include-pch", pch_file.string()};
 
+    // Other processes share the folder: the first to take the lock builds, the
+    // rest wait and then reuse what it built.
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return std::nullopt;
+    const FileLock lock(dir / "lock");
+
     // Reuse: the manifest's deps all have the size and time they had.
     if (auto text = read_file(manifest_file)) {
         try {
@@ -132,9 +140,6 @@ std::optional<Pch> PchStore::load_or_build(const std::string& header, const Comp
         }
     }
 
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return std::nullopt;
     const auto suffix = unique_suffix();
     if (!write_file(stub, fmt::format("#include <{}>\n", header))) return std::nullopt;
     const auto tmp_out = pch_file.string() + suffix;

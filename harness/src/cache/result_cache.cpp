@@ -37,6 +37,7 @@ std::string cached_job_to_json(const CachedJob& job) {
                     {"actual_stderr", optional_text(v.actual_stderr)},
                     {"actual_stdout", optional_text(v.actual_stdout)},
                     {"expectation_only", v.expectation_only},
+                    {"line", v.line},
                     {"would_be", v.would_be ? json(v.would_be->string()) : json(nullptr)},
                     {"would_be_text", v.would_be_text}};
     j["deps"] = json::array();
@@ -63,6 +64,7 @@ std::optional<CachedJob> cached_job_from_json(std::string_view text) {
         v.actual_stderr = optional_text(jv.at("actual_stderr"));
         v.actual_stdout = optional_text(jv.at("actual_stdout"));
         v.expectation_only = jv.at("expectation_only").get<bool>();
+        v.line = jv.at("line").get<int>();
         if (!jv.at("would_be").is_null()) v.would_be = jv.at("would_be").get<std::string>();
         v.would_be_text = jv.at("would_be_text").get<std::string>();
         for (const auto& d : j.at("deps"))
@@ -111,6 +113,22 @@ void ResultCache::save_timings(const std::map<std::string, long long>& timings) 
     auto all = load_timings();
     for (const auto& [k, v] : timings) all[k] = v;
     write_file(dir_ / "timings.json", json(all).dump());
+}
+
+std::set<std::string> ResultCache::load_failed(const std::string& suite) const {
+    std::set<std::string> out;
+    auto text = read_file(dir_ / "failed" / (hash_hex(suite) + ".json"));
+    if (!text) return out;
+    try {
+        for (const auto& j : json::parse(*text)) out.insert(j.get<std::string>());
+    } catch (const json::exception&) {
+        // A damaged record: nothing recorded.
+    }
+    return out;
+}
+
+void ResultCache::save_failed(const std::string& suite, const std::set<std::string>& failed) const {
+    write_file(dir_ / "failed" / (hash_hex(suite) + ".json"), json(failed).dump());
 }
 
 VersionCache ResultCache::versions() const {

@@ -13,12 +13,13 @@
 //
 // Layout of the folder: results/ab/abcd....json, compilers/STAMP-HASH (the
 // `--version` output of an executable stamp), timings.json (job → ms, for
-// scheduling), pch/ (see pch.hpp).
+// scheduling), failed/SUITE-HASH.json (what --rerun-failed re-runs), pch/ (see pch.hpp).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,11 @@ class ResultCache {
     std::map<std::string, long long> load_timings() const;
     // Merges `timings` into the stored ones (atomically replaced).
     void save_timings(const std::map<std::string, long long>& timings) const;
+
+    // The jobs ("case|compiler label") that failed in the last run of the suite
+    // `suite` names (folders share a cache); replaced whole by each run.
+    std::set<std::string> load_failed(const std::string& suite) const;
+    void save_failed(const std::string& suite, const std::set<std::string>& failed) const;
 
     // For identify_compiler: `--version` outputs by executable stamp.
     VersionCache versions() const;

@@ -39,10 +39,13 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
         if (mine.empty()) d.problems.push_back({p, "no case matches it (a case is a .cpp file, or a folder of them)"});
         found.insert(found.end(), mine.begin(), mine.end());
     }
+    // The filter sees the name reports show (a case outside the root: relative to its cases folder's parent).
+    const std::vector<std::filesystem::path> cases_parent = {(root / cases_dir).lexically_normal().parent_path()};
     std::set<std::filesystem::path> unique;
     for (const auto& f : found) {
         auto rel = relative_to_root(root, f);
-        if (filter.empty() || rel.generic_string().find(filter) != std::string::npos) unique.insert(rel);
+        auto shown = shown_path(root, cases_parent, f).generic_string();
+        if (filter.empty() || shown.find(filter) != std::string::npos) unique.insert(rel);
     }
     d.files.assign(unique.begin(), unique.end());
     return d;
@@ -50,9 +53,8 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
 
 std::string case_id(const std::filesystem::path& root, const std::filesystem::path& cases_dir,
                     const std::filesystem::path& file) {
-    auto abs = (root / file).lexically_normal();
-    auto rel = abs.lexically_relative((root / cases_dir).lexically_normal());
-    if (rel.empty() || *rel.begin() == "..") rel = relative_to_root(root, file);
+    auto rel = relative_to_root(root / cases_dir, root / file);
+    if (rel.is_absolute()) rel = relative_to_root(root, file);
     rel.replace_extension();
     return rel.generic_string();
 }

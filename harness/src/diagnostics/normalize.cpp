@@ -10,26 +10,39 @@ namespace fearless::check {
 
 namespace {
 
-std::string relative(const std::string& file, const std::filesystem::path& root) {
+std::string relative(const std::string& file, const NormalizeContext& ctx) {
     if (file.empty()) return file;
-    return relative_to_root(root, file).generic_string();
+    return shown_path(ctx.root, ctx.others, file).generic_string();
 }
 
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    if (from.empty()) return;
-    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
-        s.replace(pos, from.size(), to);
+// The absolute prefixes that relative() strips, as a message may spell them:
+// each base as given and canonical, in the order shown_path tries them.
+std::vector<std::string> absolute_prefixes(const NormalizeContext& ctx) {
+    std::vector<std::string> out;
+    auto add = [&](const std::filesystem::path& p) {
+        if (!p.is_absolute()) return;
+        std::string s = p.lexically_normal().generic_string();
+        if (!s.empty() && s.back() != '/') s += '/';
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    add(ctx.root);
+    add(canonical_path(ctx.root));
+    for (const auto& base : ctx.others) {
+        add(base);
+        add(canonical_path(base));
+    }
+    return out;
 }
 
 }  // namespace
 
-// Paths under the root are written relative to it, in the locations and inside messages.
+// Paths under the root (or another project folder) are written relative to it,
+// in the locations and inside messages.
 Findings relative_paths(Findings fs, const NormalizeContext& ctx) {
-    std::string prefix = ctx.root.lexically_normal().generic_string();
-    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-    auto fix = [&](Location& l) { l.file = relative(l.file, ctx.root); };
+    const auto prefixes = absolute_prefixes(ctx);
+    auto fix = [&](Location& l) { l.file = relative(l.file, ctx); };
     auto fix_text = [&](std::string& t) {
-        if (ctx.root.is_absolute()) replace_all(t, prefix, "");
+        for (const auto& prefix : prefixes) t = replace_all(std::move(t), prefix, "");
     };
     for (auto& f : fs) {
         fix(f.at);

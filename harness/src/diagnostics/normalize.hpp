@@ -17,6 +17,9 @@ namespace fearless::check {
 
 struct NormalizeContext {
     std::filesystem::path root;  // the compilers' working directory; paths under it become relative
+    // Where else a file is the project's own, named relative to the first that
+    // holds it (util/path's shown_path): the cases and expected folders' parents, the -I folders.
+    std::vector<std::filesystem::path> others = {};
 };
 
 using Findings = std::vector<Finding>;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "report/github.hpp"
 #include "report/term.hpp"
 #include "util/text.hpp"
 
@@ -45,8 +46,11 @@ void ConsoleReporter::result(const Result& r) {
     if (style_.verbose)
         for (const auto& cmd : r.commands) out_ << "    $ " << cmd << '\n';
     if (r.verdict.status == Status::fail && !r.verdict.details.empty()) {
+        if (style_.github) out_ << fmt::format("::group::details: {} [{}]\n", r.case_display, r.compiler);
         for (const auto& l : split_lines(r.verdict.details)) out_ << "    " << paint(l, diff_colour(l), c) << '\n';
+        if (style_.github) out_ << "::endgroup::\n";
     }
+    if (r.verdict.status == Status::fail && style_.github) out_ << github_error(r);
     out_.flush();
 }
 

@@ -12,6 +12,7 @@ struct ConsoleStyle {
     bool colour = false;    // escape codes (a terminal, NO_COLOR unset)
     bool progress = false;  // a redrawn "[3/40]" line (a terminal)
     bool verbose = false;   // print the commands of each job
+    bool github = false;    // GitHub Actions: details folded in a group, an ::error annotation per failure
 };
 
 class ConsoleReporter {

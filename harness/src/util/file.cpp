@@ -47,4 +47,10 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     return ss.str();
 }
 
+bool append_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary | std::ios::app);
+    f << text;
+    return static_cast<bool>(f.flush());
+}
+
 }  // namespace fearless::check

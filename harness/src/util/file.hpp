@@ -17,6 +17,10 @@ bool write_file(const std::filesystem::path& path, const std::string& text, std:
 // process or another, uses.
 std::string unique_suffix();
 
+// Appends `text` to `path` (creating it): for files others write too, like
+// $GITHUB_STEP_SUMMARY. false: it could not be opened or written.
+bool append_file(const std::filesystem::path& path, const std::string& text);
+
 // nullopt: the file cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 

@@ -95,4 +95,11 @@ std::string xml_escape(std::string_view s) {
     return out;
 }
 
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+    if (from.empty()) return s;
+    for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+        s.replace(pos, from.size(), to);
+    return s;
+}
+
 }  // namespace fearless::check

@@ -11,7 +11,8 @@
 namespace fearless::check {
 
 std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>& outcomes,
-                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root) {
+                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root,
+                                    const std::vector<std::filesystem::path>& own_dirs) {
     std::vector<std::string> lines;
     std::vector<BlessOutput> errs, outs;
     for (const auto& o : outcomes) {
@@ -49,9 +50,9 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
         std::erase_if(plan.removals, [](const auto& p) { return !std::filesystem::exists(p); });
         for (const auto& e : apply_bless(plan)) lines.push_back("bless: " + e);
         for (const auto& [p, _] : plan.writes)
-            lines.push_back(fmt::format("blessed {}", relative_to_root(root, p).generic_string()));
+            lines.push_back(fmt::format("blessed {}", shown_path(root, own_dirs, p).generic_string()));
         for (const auto& p : plan.removals)
-            lines.push_back(fmt::format("removed {}", relative_to_root(root, p).generic_string()));
+            lines.push_back(fmt::format("removed {}", shown_path(root, own_dirs, p).generic_string()));
     }
     return lines;
 }

@@ -20,8 +20,9 @@ struct JobOutcome {
 // or problem ("blessed expected/x.stderr", "removed ...", "bless: ...").
 // A compiler on which the case fails for any other reason is not blessed (its
 // output is no truth to keep) and gets a line saying so; the others are
-// blessed as if they alone had run.
+// blessed as if they alone had run. Files are named as util/path's shown_path names them.
 std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>& outcomes,
-                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root);
+                                    const std::filesystem::path& expected_dir, const std::filesystem::path& root,
+                                    const std::vector<std::filesystem::path>& own_dirs = {});
 
 }  // namespace fearless::check

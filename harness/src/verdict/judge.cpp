@@ -1,5 +1,6 @@
 #include "verdict/judge.hpp"
 
+#include <algorithm>
 #include <csignal>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include "diagnostics/attribute.hpp"
 #include "diagnostics/normalize.hpp"
 #include "diagnostics/render.hpp"
+#include "util/path.hpp"
 #include "util/text.hpp"
 #include "verdict/diff.hpp"
 #include "verdict/expectations.hpp"
@@ -71,11 +73,10 @@ std::string where(const Finding& f) {
 // Compares a produced text with its expected file; bless turns a difference into a pass.
 std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std::string& actual_for_bless,
                                         std::optional<std::string> mismatch, const std::string& expected_shown,
-                                        const std::string& actual_shown, const std::filesystem::path& root, bool bless,
+                                        const std::string& actual_shown, const CheckInput& in,
                                         std::string_view what_differs) {
-    auto shown = expected.path.lexically_relative(root);
-    std::string name =
-        (shown.empty() || *shown.begin() == "..") ? expected.path.generic_string() : shown.generic_string();
+    const bool bless = in.bless;
+    std::string name = shown_path(in.root, in.own_dirs, expected.path).generic_string();
     Verdict v;
     if (!expected.text) {
         if (bless) return std::nullopt;
@@ -115,7 +116,7 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
     auto mismatch =
         in.expected_stderr.text && *in.expected_stderr.text != snapshot ? std::optional<std::string>("") : std::nullopt;
     if (auto v = compare_expected(in.expected_stderr, snapshot, mismatch, in.expected_stderr.text.value_or(""),
-                                  snapshot, in.root, in.bless, "diagnostics differ")) {
+                                  snapshot, in, "diagnostics differ")) {
         if (v->details.empty()) v->details = "the errors, normalized:\n" + indent(snapshot);
         return *v;
     }
@@ -162,8 +163,8 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
         in.expected_stdout.text ? compare_stdout(in.c.stdout_mode, *in.expected_stdout.text, p.out) : std::nullopt;
     std::string shown_expected = comparable_stdout(in.c.stdout_mode, in.expected_stdout.text.value_or(""));
     std::string shown_actual = comparable_stdout(in.c.stdout_mode, p.out);
-    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in.root,
-                                  in.bless, "stdout differs")) {
+    if (auto v = compare_expected(in.expected_stdout, blessed, mismatch, shown_expected, shown_actual, in,
+                                  "stdout differs")) {
         if (v->details.empty()) v->details = "the program printed:\n" + indent(head(p.out));
         if (p.out_truncated) v->details += "(stdout was cut at the output cap)\n";
         return *v;
@@ -206,14 +207,31 @@ std::vector<Diagnostic> checker_errors(const std::string& tidy_output, const std
     return out;
 }
 
-std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std::filesystem::path& root) {
+std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std::filesystem::path& root,
+                                  const std::vector<std::filesystem::path>& own_dirs) {
     std::vector<Diagnostic> diags;
     if (out.compile) diags = parse_diagnostics(out.compile->result.err);
     for (std::size_t i = 0; i < out.checkers.size() && i < c.checks.size(); ++i) {
         auto more = checker_errors(out.checkers[i].result.out, c.checks[i].checks);
         diags.insert(diags.end(), more.begin(), more.end());
     }
-    return normalize(attribute(diags, c.file, root), NormalizeContext{root});
+    return normalize(attribute(diags, c.file, root), NormalizeContext{root, own_dirs});
+}
+
+int failure_line(const Case& c, const std::vector<Finding>& errors) {
+    // An annotation no error matches, then an error on a line without one.
+    for (const auto& a : c.annotations)
+        if (std::none_of(errors.begin(), errors.end(), [&](const Finding& f) { return annotation_matches(a, f); }))
+            return a.line;
+    for (const auto& f : errors)
+        if (f.in_case && std::none_of(c.annotations.begin(), c.annotations.end(),
+                                      [&](const Annotation& a) { return a.line == f.at.line; }))
+            return f.at.line;
+    // Otherwise the first line that says what is expected, or the first error on the case.
+    if (!c.annotations.empty()) return c.annotations.front().line;
+    for (const auto& f : errors)
+        if (f.in_case) return f.at.line;
+    return 0;
 }
 
 Verdict check_job(const CheckInput& in) {
@@ -229,7 +247,7 @@ Verdict check_job(const CheckInput& in) {
         return check_verify(in.c, parse_diagnostics(in.out.compile->result.err),
                             in.compiler ? family_name(in.compiler->family) : "", in.root);
 
-    auto errors = job_findings(in.c, in.out, in.root);
+    auto errors = job_findings(in.c, in.out, in.root, in.own_dirs);
     std::string snapshot = render_snapshot(errors, in.c.lines);
     Verdict v;
     const ModeTraits& mode = traits(*in.c.mode);
@@ -251,6 +269,7 @@ Verdict check_job(const CheckInput& in) {
         v = pass();
     }
     if (in.out.compile->result.err_truncated) v.details += "(compiler output was cut at the output cap)\n";
+    if (v.status == Status::fail) v.line = failure_line(in.c, errors);
     return v;
 }
 

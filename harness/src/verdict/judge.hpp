@@ -28,12 +28,19 @@ struct CheckInput {
     // Whose family picks a -verify case's active prefixes and which `//~ ERROR[gcc]`
     // annotations count; null: every annotation.
     const Compiler* compiler = nullptr;
+    std::vector<std::filesystem::path> own_dirs = {};  // NormalizeContext::others
 };
 
 Verdict check_job(const CheckInput& in);
 
 // The errors of a job: the compiler's, plus any checker's findings, attributed and normalized.
-std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std::filesystem::path& root);
+std::vector<Finding> job_findings(const Case& c, const JobOutput& out, const std::filesystem::path& root,
+                                  const std::vector<std::filesystem::path>& own_dirs = {});
+
+// The case line a failed job is about, for annotations that point at it: the
+// first annotation no error matches, else the first error on an unannotated
+// line, else the first annotation or error on the case; 0 if none. Pure.
+int failure_line(const Case& c, const std::vector<Finding>& errors);
 
 // Diagnostics of a clang-tidy run that belong to `checks`, as errors.
 std::vector<Diagnostic> checker_errors(const std::string& tidy_output, const std::vector<std::string>& checks);

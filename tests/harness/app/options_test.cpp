@@ -4,6 +4,7 @@
 
 #include "app/config.hpp"
 #include "app/options.hpp"
+#include "fixtures.hpp"
 #include "util/file.hpp"
 
 using namespace fearless::check;
@@ -135,4 +136,55 @@ TEST_CASE("options: --book DIR and --explain CASE", "[harness][options][book]") 
     REQUIRE(explain.options);
     CHECK(explain.options->explain == "send/rc-argument");
     CHECK(parse({"--help"}).out.find("--book DIR") != std::string::npos);
+}
+
+TEST_CASE("options: --root and the config's \"root\" set the root; command-line paths stay where typed",
+          "[harness][options]") {
+    fixtures::TempDir dir("fearless-check-root-test");
+    std::filesystem::create_directories(dir.path / "here");
+    std::filesystem::create_directories(dir.path / "proj" / "sub");
+    const auto proj = std::filesystem::canonical(dir.path / "proj");
+
+    auto given = parse({"--root", "../proj", "--cases", "c", "-I", "/abs/inc", "x.cpp"}, dir.path / "here");
+    REQUIRE(given.options);
+    CHECK(given.options->root == proj);
+    CHECK(given.options->root_moved);
+    CHECK(given.options->cases_dir == dir.path / "here" / "c");
+    CHECK(given.options->includes == std::vector<std::string>{"/abs/inc"});
+    CHECK(given.options->paths == std::vector<std::string>{(dir.path / "here" / "x.cpp").string()});
+
+    // The file's "root" is relative to the file's folder; its other paths to the root.
+    write_file(dir.path / "here" / "fearless-check.json", R"({"root": "../proj/sub", "cases": "tests/cases"})");
+    auto from_file = parse({}, dir.path / "here");
+    REQUIRE(from_file.options);
+    CHECK(from_file.options->root == proj / "sub");
+    CHECK(from_file.options->cases_dir == "tests/cases");
+
+    auto missing = parse({"--root", "no/such/dir"}, dir.path / "here");
+    CHECK_FALSE(missing.options);
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.err, Catch::Contains("the root 'no/such/dir' is not a folder"));
+
+    // Without either, the root is the working directory and nothing is moved.
+    auto plain = parse({}, proj);
+    REQUIRE(plain.options);
+    CHECK(plain.options->root == proj);
+    CHECK_FALSE(plain.options->root_moved);
+}
+
+TEST_CASE("options: --flag adds to the config's flags; --bless-hint, --list-tsv, --rerun-failed",
+          "[harness][options]") {
+    fixtures::TempDir dir("fearless-check-flag-test");
+    write_file(dir.path / "fearless-check.json", R"({"flags": ["-DFROM_FILE"]})");
+    auto p =
+        parse({"--flag=-DX", "--flag", "-O1", "--bless-hint", "make bless", "--list-tsv", "--rerun-failed"}, dir.path);
+    REQUIRE(p.options);
+    CHECK(p.options->flags == std::vector<std::string>{"-DFROM_FILE", "-DX", "-O1"});
+    CHECK(p.options->bless_hint == "make bless");
+    CHECK(p.options->list_tsv);
+    CHECK(p.options->rerun_failed);
+    auto no_cache = parse({"--rerun-failed", "--no-cache"}, dir.path);
+    CHECK_FALSE(no_cache.options);
+    CHECK(no_cache.exit_code == 2);
+    CHECK_THAT(no_cache.err, Catch::Contains("--rerun-failed needs the cache folder"));
 }

@@ -2,6 +2,9 @@
 // source, PCH eligibility and scheduling (pure or in a temp dir).
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include <unistd.h>
 
 #include "cache/deps.hpp"
@@ -174,4 +177,35 @@ TEST_CASE("cache: job_deps drops only what lies in the PCH folder", "[harness][c
 TEST_CASE("control: a //~? annotation blanks no line", "[harness][control]") {
     auto c = case_of("//@ compile-fail\n#include <a.hpp>\n//~? ERROR boom\nint main() {}\n");
     CHECK(control_lines(c).empty());
+}
+
+TEST_CASE("pch: stores in two processes' places share one build through the folder's lock", "[harness][pch]") {
+    TempDir dir("fearless-check-pch-lock");
+    write_file(dir.path / "include" / "a.hpp", "#pragma once\n");
+    std::atomic<int> builds{0};
+    // A compiler stand-in: slow enough that a second builder would overlap it.
+    auto run = [&](const Command& cmd) {
+        ++builds;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const auto& a = cmd.argv;
+        auto after = [&](const std::string& flag) { return *(std::find(a.begin(), a.end(), flag) + 1); };
+        write_file(after("-o"), "pch");
+        write_file(after("-MF"), "pch.o: " + (dir.path / "include" / "a.hpp").string() + "\n");
+        ProcessResult r;
+        r.outcome = Outcome::exited;
+        r.exit_code = 0;
+        return r;
+    };
+    Compiler gcc{"g++", Family::gcc, 12, "gcc-12", "", "g++ 12"};
+    const std::vector<std::string> flags = {"-std=c++20", "-fsyntax-only"};
+    // Two stores on one folder, as two fearless-check processes would have.
+    PchStore first(dir.path / "pch", "a.hpp", dir.path, run), second(dir.path / "pch", "a.hpp", dir.path, run);
+    std::optional<Pch> got_first, got_second;
+    std::thread t([&] { got_first = first.get(gcc, flags, gcc.identity); });
+    got_second = second.get(gcc, flags, gcc.identity);
+    t.join();
+    CHECK(builds == 1);
+    REQUIRE(got_first);
+    REQUIRE(got_second);
+    CHECK(got_first->use_args == got_second->use_args);
 }

@@ -6,6 +6,7 @@
 
 #include "report/console.hpp"
 #include "report/files.hpp"
+#include "report/github.hpp"
 #include "report/term.hpp"
 
 using namespace fearless::check;
@@ -84,4 +85,34 @@ TEST_CASE("report: the progress line on a terminal counts as it goes, and is wip
     CHECK(out.str().substr(out.str().rfind('\r')) == "\r\x1b[K[1/3] 0 passed, 1 failed");
     r.finish(Summary{0, 1, 0});
     CHECK(out.str().find("\r\x1b[K\n0 passed, 1 failed\n") != std::string::npos);
+}
+
+TEST_CASE("github: an ::error at the case's line with the diff's first lines, escaped", "[harness][report][github]") {
+    auto r = decided("cases/t/a,b.cpp", "gcc-12", Status::fail, "line 3: 100% wrong: x", "-old\n+new\n");
+    r.verdict.line = 3;
+    CHECK(
+        github_error(r) ==
+        "::error file=cases/t/a%2Cb.cpp,line=3,title=cases/t/a%2Cb.cpp [gcc-12]::line 3: 100%25 wrong: x%0A-old%0A+new\n");
+    r.verdict.line = 0;  // no line: the annotation is on the file
+    CHECK(github_error(r).rfind("::error file=cases/t/a%2Cb.cpp,title=", 0) == 0);
+    std::string long_details;
+    for (int i = 0; i < 40; ++i) long_details += "line " + std::to_string(i) + "\n";
+    r.verdict.details = long_details;
+    auto e = github_error(r);
+    CHECK(e.find("line 11") != std::string::npos);
+    CHECK(e.find("line 12") == std::string::npos);  // the group has the rest
+    CHECK(escape_command_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A");
+}
+
+TEST_CASE("github: the step summary has the count and a row per failure", "[harness][report][github]") {
+    auto results = sample();
+    results[1].verdict.line = 3;
+    auto md = step_summary(results, summarize(results));
+    CHECK(md.rfind("## fearless-check\n\n", 0) == 0);
+    CHECK(md.find(summary_line(summarize(results))) != std::string::npos);
+    CHECK(md.find("| `cases/b.cpp` | clang-14 | 3 | line 3: expected an error containing \"x<y>\" |\n") !=
+          std::string::npos);
+    CHECK(md.find("cases/a.cpp") == std::string::npos);  // passes are only counted
+    auto clean = step_summary({results[0]}, summarize({results[0]}));
+    CHECK(clean.find("| case |") == std::string::npos);
 }
