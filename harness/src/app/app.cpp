@@ -10,10 +10,10 @@
 
 #include "app/config.hpp"
 #include "app/job.hpp"
+#include "app/report_files.hpp"
 #include "case/discover.hpp"
 #include "case/folder_config.hpp"
 #include "report/console.hpp"
-#include "report/files.hpp"
 #include "report/github.hpp"
 #include "run/plan.hpp"
 #include "run/pool.hpp"
@@ -317,20 +317,11 @@ int finish(const Options& o, Record& record, Clock::time_point started, std::ost
     const auto total = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
     int status = summary.failed ? 1 : 0;
     if (stop_requested()) status = 128 + (stop_signal() ? stop_signal() : SIGINT);
-    auto write_report = [&](const std::optional<std::filesystem::path>& path, const std::string& text) {
-        if (!path) return;
-        std::string e;
-        if (!write_file(o.root / *path, text, &e)) {
-            err << "fearless-check: " << e << '\n';
-            status = 2;
-        }
-    };
     if (!step_summary_file.empty() && !append_file(step_summary_file, step_summary(record.results, summary))) {
         err << "fearless-check: cannot append to $GITHUB_STEP_SUMMARY (" << step_summary_file << ")\n";
         status = 2;
     }
-    write_report(o.junit, junit_report(record.results, total));
-    write_report(o.json, json_report(record.results, total, o.shard ? shard_name(*o.shard) : std::string()));
+    if (!write_report_files(o, record.results, total, o.shard ? shard_name(*o.shard) : std::string(), err)) status = 2;
     return status;
 }
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "app/report_files.hpp"
 #include "report/console.hpp"
-#include "report/files.hpp"
 #include "report/merge.hpp"
 #include "util/file.hpp"
 
@@ -36,16 +36,7 @@ int run_merge_command(const Options& o, std::ostream& out, std::ostream& err, Te
     int status = summary.failed ? 1 : 0;
     for (const auto& p : merged.problems) err << "fearless-check: " << p << '\n';
     if (!merged.problems.empty()) status = 2;
-    auto write_report = [&](const std::optional<std::filesystem::path>& path, const std::string& text) {
-        if (!path) return;
-        std::string e;
-        if (!write_file(o.root / *path, text, &e)) {
-            err << "fearless-check: " << e << '\n';
-            status = 2;
-        }
-    };
-    write_report(o.junit, junit_report(merged.results, merged.total));
-    write_report(o.json, json_report(merged.results, merged.total));
+    if (!write_report_files(o, merged.results, merged.total, {}, err)) status = 2;
     return status;
 }
 
