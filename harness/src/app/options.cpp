@@ -22,6 +22,9 @@ Case files (one snippet per file, cases/<topic>/<name>.cpp):
   //@ flags: -DNDEBUG           optional extra compiler flags
   //@ stdout: sorted            run cases: exact (default) | sorted | regex
   //@ timeout: 10               optional, seconds (for running the program)
+  //@ limits: memory=512M file=16M output=1M   run cases: what the program may use
+                                (defaults: memory=4G address space, file=64M per file,
+                                output=4M per stream; K, M, G suffixes)
   //@ check: clang-tidy bugprone-use-after-move   its findings count as errors
   #include <mylib.hpp>
   int main() {
@@ -35,6 +38,10 @@ leads back to) and no error falls on an unannotated line; its normalized
 diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 .clang.stderr, .clang-14.stderr where compilers differ). Run cases must exit 0
 (run-pass) or non-zero (run-fail) and print expected/<topic>/<name>.stdout.
+A program that breaks a limit is reported as what it did: "exceeded the memory
+limit", "wrote past the file-size limit", "output cut at the cap" (it is killed
+there), "left a process behind, killed" (a descendant outside its process group
+still held its output).
 --bless writes the expected files from what the compilers said.
 
 Optional fearless-check.json in the project root sets the defaults:
