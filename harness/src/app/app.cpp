@@ -51,6 +51,18 @@ struct Record {
     }
 };
 
+// Two files with one id would share (and overwrite) each other's expected files.
+void reject_id_collisions(std::vector<Case>& cases, const std::filesystem::path& expected_dir) {
+    std::map<std::string, const Case*> first;
+    for (auto& c : cases) {
+        auto [it, fresh] = first.emplace(c.id, &c);
+        if (!fresh)
+            c.problems.push_back(fmt::format("{}: its id '{}' is also the id of {}, and both would use {}/{}.*; "
+                                             "rename one",
+                                             c.display, c.id, it->second->display, expected_dir.generic_string(), c.id));
+    }
+}
+
 std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem::path>& files) {
     std::vector<Case> cases;
     const auto dirs = own_dirs(o);
@@ -72,6 +84,7 @@ std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem
             cases.push_back(std::move(identity));
         }
     }
+    reject_id_collisions(cases, o.expected_dir);
     return cases;
 }
 
@@ -119,7 +132,14 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
         return std::nullopt;
     }
     Suite s;
-    if (!o.no_cache) s.cache.emplace(o.cache_dir.value_or(default_cache_dir(o.root)));
+    if (!o.no_cache) {
+        ResultCache cache(o.cache_dir.value_or(default_cache_dir(o.root)));
+        std::string why;
+        if (cache.writable(why))
+            s.cache.emplace(std::move(cache));
+        else  // a read-only or full disk must not stop the run
+            err << fmt::format("fearless-check: warning: the cache cannot be written ({}); running without it\n", why);
+    }
     std::optional<VersionCache> versions;
     if (s.cache) versions = s.cache->versions();
     s.compilers = load_compilers(o, versions ? &*versions : nullptr);
@@ -294,8 +314,12 @@ void bless_all(const RunContext& ctx, const Suite& s, const std::vector<std::opt
             return;
         }
         ++blessed;
-        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root, ctx.own_dirs))
-            record.console.message(line);
+        for (const auto& line : bless_case(s.cases[ci], outcomes, ctx.expected_dir, ctx.o.root, ctx.own_dirs)) {
+            if (line.starts_with(bless_failure))
+                record(decided(s.cases[ci].display, "-", Status::fail, line.substr(bless_failure.size())));
+            else
+                record.console.message(line);
+        }
     }
 }
 
@@ -306,6 +330,18 @@ void record_stale_files(const Options& o, Record& record) {
         if (!o.shard || in_shard(compilerless_id(p.generic_string()), *o.shard))
             record(decided(shown_path(o.root, own_dirs(o), p).generic_string(), "-", Status::fail,
                            "stale expected file: its case does not exist (delete it or restore the case)"));
+}
+
+// One warning for everything the cache folder did wrong during the run.
+void warn_cache_trouble(const RunContext& ctx, std::ostream& err) {
+    if (!ctx.cache) return;
+    const auto t = ctx.cache->trouble();
+    if (t.damaged)
+        err << fmt::format("fearless-check: warning: {} damaged cache entr{} under {} ignored (rebuilt)\n", t.damaged,
+                           t.damaged == 1 ? "y" : "ies", ctx.cache->dir().string());
+    if (t.unwritable)
+        err << fmt::format("fearless-check: warning: {} cache write{} failed, those jobs will run again next time ({})\n",
+                           t.unwritable, t.unwritable == 1 ? "" : "s", t.first_write_error);
 }
 
 // The closing line and --junit / --json; the exit status.
@@ -353,6 +389,7 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
             if (r.verdict.status == Status::fail) failed.insert(failed_key(r.case_display, r.compiler));
         ctx.cache->save_failed(suite_key(o), failed);
     }
+    warn_cache_trouble(ctx, err);
     return finish(o, record, started, err, terminal.step_summary);
 }
 

@@ -25,6 +25,9 @@ Case files (one snippet per file, cases/<topic>/<name>.cpp):
   //@ std: c++17                optional language standard (default: the config's "std", else c++20)
   //@ stdout: sorted            run cases: exact (default) | sorted | regex
   //@ timeout: 10               optional, seconds (for running the program)
+  //@ limits: memory=512M file=16M output=1M   run cases: what the program may use
+                                (defaults: memory=4G address space, file=64M per file,
+                                output=4M per stream; K, M, G suffixes)
   //@ check: clang-tidy bugprone-use-after-move   its findings count as errors
   #include <mylib.hpp>
   int main() {
@@ -41,6 +44,10 @@ leads back to) and no error falls on an unannotated line; its normalized
 diagnostics must equal expected/<topic>/<name>.stderr (or .gcc.stderr,
 .clang.stderr, .clang-14.stderr where compilers differ). Run cases must exit 0
 (run-pass) or non-zero (run-fail) and print expected/<topic>/<name>.stdout.
+A program that breaks a limit is reported as what it did: "exceeded the memory
+limit", "wrote past the file-size limit", "output cut at the cap" (it is killed
+there), "left a process behind, killed" (a descendant outside its process group
+still held its output).
 --bless writes the expected files from what the compilers said; a compiler on
 which the case fails is not blessed, and the bless says which and why.
 

@@ -96,7 +96,8 @@ std::optional<Pch> PchStore::get(const std::string& header, const Compiler& comp
 
 // dir/pch.hpp          the stub: #include <HEADER>
 // dir/pch.hpp.gch      GCC's PCH (found through -include dir/pch.hpp), or dir/pch.pch for Clang
-// dir/manifest.json    {"ok": bool, "deps": [[path, size, mtime], ...]}: valid while every dep is unchanged
+// dir/manifest.json    {"ok": bool, "deps": [[path, size, mtime], ...], "pch": [size, mtime]}:
+//                      valid while every dep and the PCH file itself are unchanged
 std::optional<Pch> PchStore::load_or_build(const std::string& header, const Compiler& compiler,
                                            const std::vector<std::string>& flags, const std::filesystem::path& dir) {
     const bool gcc = compiler.family == Family::gcc;
@@ -131,7 +132,10 @@ std::optional<Pch> PchStore::load_or_build(const std::string& header, const Comp
                 deps.push_back(path);
             }
             if (valid && !j.at("ok").get<bool>()) return std::nullopt;
-            if (valid && stat_of(pch_file) && read_file(stub)) {
+            // The PCH must be the file the build wrote: a truncated or replaced one is built again.
+            const auto& written = j.at("pch");
+            if (valid && stat_of(pch_file) == Stat{written.at(0).get<std::uintmax_t>(), written.at(1).get<long long>()} &&
+                read_file(stub)) {
                 pch.deps = std::move(deps);
                 return pch;
             }
@@ -174,6 +178,7 @@ std::optional<Pch> PchStore::load_or_build(const std::string& header, const Comp
             std::filesystem::remove(tmp_out, ec);
             return std::nullopt;
         }
+        if (auto st = stat_of(pch_file)) manifest["pch"] = {st->size, st->mtime};
     } else {
         std::filesystem::remove(tmp_out, ec);
     }

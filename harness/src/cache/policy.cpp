@@ -20,7 +20,7 @@ std::string job_key(const JobKey& k) {
     h.add(static_cast<std::uint64_t>(k.settings.timeout.count())).add(k.bless ? "bless" : "check");
     h.add(k.pch_header).add(k.control ? "control" : "-");
     for (const auto* e : {&k.expected_stderr, &k.expected_stdout})
-        h.add(e->path.string()).add(e->text ? "=" + *e->text : "missing");
+        h.add(e->path.string()).add(e->text ? "=" + *e->text : e->problem.empty() ? "missing" : "unusable");
     // A folder's fearless-check.json can make the same text a -verify case.
     h.add(c.verify_style ? "verify" : "rustc").add(join(c.verify_prefixes, ","));
     for (const auto& checker : c.checks) {

@@ -58,7 +58,9 @@ std::optional<CachedJob> cached_job_from_json(std::string_view text) {
         r.commands = jr.at("commands").get<std::vector<std::string>>();
         auto& v = r.verdict;
         const auto& jv = j.at("verdict");
-        v.status = static_cast<Status>(jv.at("status").get<int>());
+        const int status = jv.at("status").get<int>();
+        if (status < static_cast<int>(Status::pass) || status > static_cast<int>(Status::skip)) return std::nullopt;
+        v.status = static_cast<Status>(status);
         v.reason = jv.at("reason").get<std::string>();
         v.details = jv.at("details").get<std::string>();
         v.actual_stderr = optional_text(jv.at("actual_stderr"));
@@ -85,23 +87,62 @@ std::filesystem::path ResultCache::entry_path(const std::string& key) const {
     return dir_ / "results" / key.substr(0, 2) / (key + ".json");
 }
 
+namespace {
+
+// An entry some version of the harness wrote, whatever it holds.
+bool foreign_version(std::string_view text) {
+    try {
+        auto j = json::parse(text);
+        return j.is_object() && j.contains("version") && j["version"].is_string() &&
+               j["version"].get<std::string>() != harness_version;
+    } catch (const json::exception&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+bool ResultCache::writable(std::string& why) const {
+    const auto probe = dir_ / ("write-probe" + unique_suffix());
+    if (!write_file(probe, "", &why)) return false;
+    std::error_code ec;
+    std::filesystem::remove(probe, ec);
+    return true;
+}
+
 std::optional<CachedJob> ResultCache::lookup(const std::string& key, FileHashes& hashes) const {
     auto text = read_file(entry_path(key));
     if (!text) return std::nullopt;
     auto job = cached_job_from_json(*text);
-    if (!job || job->deps.empty() || !hashes.unchanged(job->deps)) return std::nullopt;
+    if (!job) {
+        if (!foreign_version(*text)) ++trouble_.lock()->damaged;
+        return std::nullopt;
+    }
+    if (job->deps.empty() || !hashes.unchanged(job->deps)) return std::nullopt;
     return job;
 }
 
+bool ResultCache::write(const std::filesystem::path& path, const std::string& text) const {
+    std::string error;
+    if (write_file(path, text, &error)) return true;
+    auto t = trouble_.lock();
+    if (t->unwritable++ == 0) t->first_write_error = error;
+    return false;
+}
+
 bool ResultCache::store(const std::string& key, const CachedJob& job) const {
-    return write_file(entry_path(key), cached_job_to_json(job));
+    return write(entry_path(key), cached_job_to_json(job));
+}
+
+CacheTrouble ResultCache::trouble() const {
+    return *trouble_.lock();
 }
 
 std::map<std::string, long long> ResultCache::load_timings() const {
     std::map<std::string, long long> out;
     if (auto text = read_file(dir_ / "timings.json")) {
         try {
-            out = json::parse(*text).get<std::map<std::string, long long>>();
+            out = json::parse(*text).get<std::map<std::string, long long>>();  // damaged: start afresh
         } catch (const json::exception&) {
         }
     }
@@ -112,7 +153,7 @@ void ResultCache::save_timings(const std::map<std::string, long long>& timings) 
     if (timings.empty()) return;
     auto all = load_timings();
     for (const auto& [k, v] : timings) all[k] = v;
-    write_file(dir_ / "timings.json", json(all).dump());
+    write(dir_ / "timings.json", json(all).dump());
 }
 
 std::set<std::string> ResultCache::load_failed(const std::string& suite) const {

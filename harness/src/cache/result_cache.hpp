@@ -24,6 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fearless/mutex.hpp>
+
 #include "cache/deps.hpp"
 #include "report/result.hpp"
 #include "run/compiler.hpp"
@@ -32,26 +34,43 @@ namespace fearless::check {
 
 // Bump when judging changes (check, normalize, render, attribute, control...):
 // every stored verdict is then stale.
-inline constexpr std::string_view harness_version = "fearless-check 5.5";
+inline constexpr std::string_view harness_version = "fearless-check 5.6";
 
 struct CachedJob {
     Result result;  // with its verdict
     std::vector<Dependency> deps;
 };
 
-// Entry ⇄ JSON text (pure; nullopt: not an entry this version wrote).
+// Entry ⇄ JSON text (pure; nullopt: not an entry this version wrote, or not
+// one at all: truncated, garbage, a field of the wrong type or out of range).
 std::string cached_job_to_json(const CachedJob& job);
 std::optional<CachedJob> cached_job_from_json(std::string_view text);
+
+// What went wrong with the cache folder during a run, for one warning at its end.
+struct CacheTrouble {
+    std::size_t damaged = 0;       // entries that were not valid JSON of an entry (ignored, then rewritten)
+    std::size_t unwritable = 0;    // entries, timings or compiler stamps that could not be written
+    std::string first_write_error;  // the first of those, e.g. "cannot write ...: No space left on device"
+};
 
 class ResultCache {
   public:
     explicit ResultCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
+    ResultCache(ResultCache&& o) noexcept : dir_(std::move(o.dir_)), trouble_(o.trouble()) {}
     const std::filesystem::path& dir() const { return dir_; }
 
-    // The entry stored under `key` whose every dependency is unchanged.
+    // Whether the folder can be created and written (a probe file is written
+    // and removed); `why` says why not.
+    bool writable(std::string& why) const;
+
+    // The entry stored under `key` whose every dependency is unchanged. A
+    // damaged entry is a miss (counted in trouble()); one of another
+    // harness_version is a plain miss.
     std::optional<CachedJob> lookup(const std::string& key, FileHashes& hashes) const;
-    // Atomic (temporary file + rename); false if it could not be written.
+    // Atomic (temporary file + rename); false if it could not be written (counted in trouble()).
     bool store(const std::string& key, const CachedJob& job) const;
+
+    CacheTrouble trouble() const;
 
     // "topic/name|gcc-12" → milliseconds of its last real run.
     std::map<std::string, long long> load_timings() const;
@@ -68,7 +87,9 @@ class ResultCache {
 
   private:
     std::filesystem::path entry_path(const std::string& key) const;
+    bool write(const std::filesystem::path& path, const std::string& text) const;
     std::filesystem::path dir_;
+    mutable fearless::Mutex<CacheTrouble> trouble_;
 };
 
 // The default folder: $XDG_CACHE_HOME/fearless-check if set, else ROOT/.cache/fearless-check.

@@ -63,6 +63,14 @@ struct Checker {
     std::vector<std::string> checks;  // e.g. {"bugprone-use-after-move"}
 };
 
+// `//@ limits: memory=512M file=16M output=1M`: what a run case's program may
+// use (bytes; unset: the defaults of run/commands.cpp's program_limits).
+struct CaseLimits {
+    std::optional<unsigned long> memory;  // address space
+    std::optional<unsigned long> file;    // the largest file it may write
+    std::optional<unsigned long> output;  // bytes of stdout and of stderr kept; past it the program is killed
+};
+
 struct Case {
     std::filesystem::path file;  // as the compiler is given it (relative to the root when under it)
     std::string id;              // "topic/name": path under the cases dir, without ".cpp"
@@ -75,6 +83,7 @@ struct Case {
     std::string std_version;  // `//@ std: c++17`; empty: the run's (config "std", default c++20)
     StdoutMode stdout_mode = StdoutMode::exact;
     std::optional<double> timeout_s;
+    CaseLimits limits;
     std::vector<Checker> checks;
     std::vector<Annotation> annotations;
 

@@ -11,12 +11,36 @@
 namespace fearless::check {
 
 namespace {
-void collect(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out) {
+namespace fs = std::filesystem;
+
+// A symlink that cannot be followed (a loop, or nothing at its end) or a
+// folder symlink back into its own ancestry: reported, never followed.
+std::optional<std::string> symlink_problem(const fs::directory_entry& e, const fs::path& dir) {
     std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && it->path().extension() == ".cpp") out.push_back(it->path());
+    if (!e.is_symlink(ec)) return std::nullopt;
+    auto target = fs::canonical(e.path(), ec);
+    if (ec) return fmt::format("a symlink that leads nowhere ({}); skipped", ec.message());
+    auto top = fs::canonical(dir, ec);
+    if (ec || !fs::is_directory(target, ec)) return std::nullopt;
+    auto rel = top.lexically_relative(target);
+    if (!rel.empty() && *rel.begin() != "..")
+        return fmt::format("a symlink loop (it points back to {}); not followed", target.string());
+    return std::nullopt;
+}
+
+void collect(const fs::path& root, const fs::path& dir, std::vector<fs::path>& out, std::vector<PathProblem>& problems) {
+    std::error_code ec;
+    auto it = fs::recursive_directory_iterator(dir, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (auto why = symlink_problem(*it, dir)) {
+            problems.push_back({relative_to_root(root, it->path()).generic_string(), *why});
+            continue;
+        }
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec) && it->path().extension() == ".cpp") out.push_back(it->path());
     }
+    // The walk stops at an error: say where, so that no case goes missing silently.
+    if (ec) problems.push_back({relative_to_root(root, dir).generic_string(), "cannot list it: " + ec.message()});
 }
 }  // namespace
 
@@ -27,13 +51,14 @@ Discovery discover_cases(const std::filesystem::path& root, const std::filesyste
     if (paths.empty()) {
         if (!std::filesystem::is_directory(root / cases_dir))
             d.problems.push_back({cases_dir.generic_string(), "the cases folder does not exist"});
-        collect(root / cases_dir, found);
+        else
+            collect(root, root / cases_dir, found, d.problems);
     }
     for (const auto& p : paths) {
         auto abs = root / p;
         std::vector<std::filesystem::path> mine;
         if (std::filesystem::is_directory(abs))
-            collect(abs, mine);
+            collect(root, abs, mine, d.problems);
         else if (std::filesystem::is_regular_file(abs) && abs.extension() == ".cpp")
             mine.push_back(abs);
         if (mine.empty()) d.problems.push_back({p, "no case matches it (a case is a .cpp file, or a folder of them)"});

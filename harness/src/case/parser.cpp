@@ -68,6 +68,8 @@ bool is_std_version(std::string_view text) {
 
 namespace {
 
+constexpr double max_timeout_s = 86400;
+
 std::vector<std::string_view> mode_names() {
     std::vector<std::string_view> names;
     for (Mode m : all_modes) names.push_back(mode_name(m));
@@ -100,6 +102,7 @@ class Parser {
                                 mode_name(*c_.mode)));
         const bool runs = c_.mode && traits(*c_.mode).runs;
         if (stdout_line_ && !runs) problem(stdout_line_, "//@ stdout: applies only to run-pass and run-fail cases");
+        if (limits_line_ && !runs) problem(limits_line_, "//@ limits: applies only to run-pass and run-fail cases");
     }
 
   private:
@@ -175,6 +178,8 @@ class Parser {
         auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), s);
         if (ec != std::errc{} || end != v.data() + v.size() || !(s > 0))
             problem(line, fmt::format("timeout: '{}' is not a positive number of seconds", value));
+        else if (!(s <= max_timeout_s))  // also inf: milliseconds of it would overflow
+            problem(line, fmt::format("timeout: '{}' is more than {} seconds (a day)", value, max_timeout_s));
         else
             c_.timeout_s = s;
     }
@@ -186,6 +191,40 @@ class Parser {
                     "check: expects 'clang-tidy CHECK[,CHECK...]', e.g. //@ check: clang-tidy bugprone-use-after-move");
         else
             c_.checks.push_back(Checker{words[0], {words.begin() + 1, words.end()}});
+    }
+
+    // memory=512M file=16M output=1M: sizes in bytes with an optional K, M or G.
+    void limits(int line, std::string_view value) {
+        limits_line_ = line;
+        const auto words = split_words(value);
+        if (words.empty()) problem(line, "limits: expects memory=SIZE, file=SIZE and/or output=SIZE, e.g. memory=512M");
+        for (const auto& w : words) {
+            auto eq = w.find('=');
+            std::string_view key = std::string_view(w).substr(0, eq);
+            std::optional<unsigned long>* slot = key == "memory" ? &c_.limits.memory
+                                                 : key == "file"   ? &c_.limits.file
+                                                 : key == "output" ? &c_.limits.output
+                                                                   : nullptr;
+            auto size = eq == std::string::npos ? std::nullopt : parse_size(std::string_view(w).substr(eq + 1));
+            if (!slot || !size)
+                problem(line, fmt::format("limits: '{}' is not memory=SIZE, file=SIZE or output=SIZE "
+                                          "(SIZE: a number of bytes with K, M or G, at least 1K)",
+                                          w));
+            else
+                *slot = *size;
+        }
+    }
+
+    static std::optional<unsigned long> parse_size(std::string_view text) {
+        unsigned long n = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec != std::errc{}) return std::nullopt;
+        std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+        const int shift = unit.empty() ? 0 : unit == "K" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : -1;
+        if (shift < 0 || n > (1ul << 40) >> shift) return std::nullopt;  // at most 1 TiB
+        n <<= shift;
+        if (n < 1024) return std::nullopt;
+        return n;
     }
 
     void once(int line, std::string_view key) {
@@ -300,6 +339,7 @@ class Parser {
     Case& c_;
     int modes_seen_ = 0;
     int stdout_line_ = 0;
+    int limits_line_ = 0;
     bool bad_annotation_ = false;  // a rejected annotation already explains an empty list
     std::set<std::string> seen_;
 };
@@ -308,6 +348,7 @@ const Parser::Directive Parser::directives[7] = {
     {"mirrors", false, &Parser::mirrors}, {"only", true, &Parser::only},       {"flags", false, &Parser::flags},
     {"stdout", true, &Parser::stdout_},   {"timeout", true, &Parser::timeout}, {"check", false, &Parser::check},
     {"std", true, &Parser::std_},
+    {"limits", true, &Parser::limits},
 };
 
 }  // namespace
@@ -318,6 +359,13 @@ Case parse_case(std::string_view text, Case c) {
     Parser p(c);
     for (std::size_t i = 0; i < c.lines.size(); ++i) p.line(static_cast<int>(i) + 1, c.lines[i]);
     p.finish();
+    // A NUL would cut a directive's value (flags become argv strings) and the
+    // compilers skip it with a warning: a case is text.
+    for (std::size_t i = 0; i < c.lines.size(); ++i)
+        if (c.lines[i].find('\0') != std::string::npos) {
+            c.problems.push_back(fmt::format("{}:{}: a NUL byte: a case file is text", c.display, i + 1));
+            break;
+        }
     return c;
 }
 

@@ -85,6 +85,8 @@ Findings unify_static_assert(Findings fs, const NormalizeContext&) {
 // reason of `= delete` in their echoed line. The rest is compiler-specific noise.
 Findings keep_teaching_notes(Findings fs, const NormalizeContext&) {
     for (auto& f : fs) {
+        // Trimmed before the test: an echo of only blanks is no echo (else a second pass would drop it).
+        for (auto& n : f.notes) n.source_line = trim_right(n.source_line);
         std::erase_if(f.notes, [](const Diagnostic& n) {
             // GCC: "declared here"; Clang: "... explicitly marked deleted here", and for a
             // deleted overload "candidate function has been explicitly deleted".
@@ -96,7 +98,6 @@ Findings keep_teaching_notes(Findings fs, const NormalizeContext&) {
         for (auto& n : f.notes) {
             n.notes.clear();
             n.chain.clear();
-            n.source_line = trim_right(n.source_line);
         }
     }
     return fs;

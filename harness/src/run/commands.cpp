@@ -128,8 +128,11 @@ Limits program_limits(const Case& c, const RunSettings& s) {
     l.timeout = c.timeout_s ? std::chrono::milliseconds(static_cast<long long>(*c.timeout_s * 1000)) : s.timeout;
     // The CPU limit backs up the wall clock; a deadlocked program burns none.
     l.cpu_seconds = static_cast<unsigned long>(std::ceil(static_cast<double>(l.timeout.count()) / 1000.0)) + 1;
-    l.address_space = 4ul << 30;
-    l.file_size = 64ul << 20;
+    l.address_space = c.limits.memory.value_or(default_program_memory);
+    l.file_size = c.limits.file.value_or(default_program_file_size);
+    l.output_cap = c.limits.output.value_or(default_program_output);
+    l.kill_past_output_cap = true;  // a flood is ended, not read for the whole timeout
+    l.kill_left_behind = true;      // a grandchild in a session of its own is found by the pipes it holds
     return l;
 }
 

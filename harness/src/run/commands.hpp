@@ -70,6 +70,11 @@ Command tidy_command(const Checker& checker, const Case& c, const RunSettings& s
 
 Command program_command(const std::filesystem::path& program, const std::filesystem::path& run_dir);
 
+// What a run case's program may use unless its `//@ limits:` says otherwise.
+inline constexpr unsigned long default_program_memory = 4ul << 30;     // address space
+inline constexpr unsigned long default_program_file_size = 64ul << 20;  // any one file it writes
+inline constexpr unsigned long default_program_output = 4ul << 20;     // stdout, and stderr, each
+
 Limits compile_limits(const RunSettings& s);
 // Timeout from `//@ timeout:` or the run's; CPU seconds, address space and file size capped.
 Limits program_limits(const Case& c, const RunSettings& s);

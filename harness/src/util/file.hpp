@@ -21,7 +21,14 @@ std::string unique_suffix();
 // $GITHUB_STEP_SUMMARY. false: it could not be opened or written.
 bool append_file(const std::filesystem::path& path, const std::string& text);
 
-// nullopt: the file cannot be read.
-std::optional<std::string> read_file(const std::filesystem::path& path);
+
+// nullopt: the file cannot be read. Only a regular file (or a symlink to one)
+// is read: a folder, a FIFO or a device is never opened, so a read cannot hang
+// or return a folder as empty text. `error` (if given) says why it failed.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr);
+
+// Why `path` exists in some form but cannot be read as a file ("is a folder",
+// "is a dangling symlink", ...); nullopt when it is a readable file or does not exist at all.
+std::optional<std::string> unreadable_reason(const std::filesystem::path& path);
 
 }  // namespace fearless::check

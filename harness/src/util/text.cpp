@@ -32,6 +32,7 @@ std::vector<std::string> split_lines(std::string_view s) {
     while (!s.empty()) {
         auto nl = s.find('\n');
         if (nl == std::string_view::npos) {
+            if (s.back() == '\r') s.remove_suffix(1);  // CRLF file without a final newline
             lines.emplace_back(s);
             break;
         }

@@ -35,7 +35,7 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
             std::all_of(outs.begin(), outs.end(), [&](const BlessOutput& b) { return b.text == outs.front().text; });
         if (!same) {
             lines.push_back(
-                fmt::format("bless: {}: the compilers' programs print different output; not blessed", c.display));
+                fmt::format("{}the compilers' programs print different output; not blessed", bless_failure));
             return lines;
         }
         outs.resize(1);
@@ -48,7 +48,7 @@ std::vector<std::string> bless_case(const Case& c, const std::vector<JobOutcome>
         // Touch only what changes, and say so.
         std::erase_if(plan.writes, [](const auto& w) { return read_file(w.first) == w.second; });
         std::erase_if(plan.removals, [](const auto& p) { return !std::filesystem::exists(p); });
-        for (const auto& e : apply_bless(plan)) lines.push_back("bless: " + e);
+        for (const auto& e : apply_bless(plan)) lines.push_back(std::string(bless_failure) + e);
         for (const auto& [p, _] : plan.writes)
             lines.push_back(fmt::format("blessed {}", shown_path(root, own_dirs, p).generic_string()));
         for (const auto& p : plan.removals)

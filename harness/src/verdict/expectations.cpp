@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/regex.hpp>
 #include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -12,7 +13,13 @@ bool annotation_matches(const Annotation& a, const Finding& f) {
     if (!a.anywhere && (!f.in_case || f.at.line != a.line)) return false;
     std::string text = matchable_text(f);
     // Boost.Regex: iterative, so a megabyte-long template type cannot overflow the stack.
-    if (a.is_regex) return boost::regex_search(text, boost::regex(a.text));
+    if (a.is_regex) {
+        try {
+            return boost::regex_search(text, boost::regex(a.text));
+        } catch (const std::runtime_error&) {
+            return false;  // too complex to match (Boost gives up rather than run for ever): not a match
+        }
+    }
     return text.find(a.text) != std::string::npos;
 }
 

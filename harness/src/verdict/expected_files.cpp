@@ -37,9 +37,13 @@ std::vector<std::filesystem::path> expected_candidates(const std::filesystem::pa
 ExpectedFile load_expected(const std::filesystem::path& expected_dir, const std::string& id, std::string_view ext,
                            const Compiler& compiler) {
     auto candidates = expected_candidates(expected_dir, id, ext, compiler);
-    for (const auto& p : candidates)
-        if (auto text = read_file(p)) return {p, text};
-    return {candidates.back(), std::nullopt};
+    for (const auto& p : candidates) {
+        std::string error;
+        if (auto text = read_file(p, &error)) return {p, text, {}};
+        if (auto why = unreadable_reason(p)) return {p, std::nullopt, fmt::format("{} {}", p.string(), *why)};
+        if (std::filesystem::exists(p)) return {p, std::nullopt, error};
+    }
+    return {candidates.back(), std::nullopt, {}};
 }
 
 BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::string& id, std::string_view ext,
@@ -116,17 +120,21 @@ BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::strin
     return plan;
 }
 
-std::vector<std::string> apply_bless(const BlessPlan& plan) {
+std::vector<std::string> apply_bless(BlessPlan& plan) {
     std::vector<std::string> errors;
-    for (const auto& [path, text] : plan.writes) {
+    std::erase_if(plan.writes, [&](const auto& w) {
         std::string err;
-        if (!write_file(path, text, &err)) errors.push_back(err);
-    }
-    for (const auto& p : plan.removals) {
+        if (write_file(w.first, w.second, &err)) return false;
+        errors.push_back(err);
+        return true;
+    });
+    std::erase_if(plan.removals, [&](const auto& p) {
         std::error_code ec;
         std::filesystem::remove(p, ec);
-        if (ec) errors.push_back(fmt::format("cannot remove {}: {}", p.string(), ec.message()));
-    }
+        if (!ec) return false;
+        errors.push_back(fmt::format("cannot remove {}: {}", p.string(), ec.message()));
+        return true;
+    });
     return errors;
 }
 

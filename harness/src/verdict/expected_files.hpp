@@ -25,10 +25,13 @@ std::vector<std::filesystem::path> expected_candidates(const std::filesystem::pa
 
 struct ExpectedFile {
     std::filesystem::path path;       // the file that applies, or the one --bless would write
-    std::optional<std::string> text;  // nullopt: missing
+    std::optional<std::string> text;  // nullopt: missing, or unusable (then `problem` says why)
+    std::string problem;              // e.g. "expected/x.stderr is a folder, not a file"
 };
 
-// Reads the first candidate that exists.
+// Reads the first candidate that exists. One that exists but cannot be read
+// (a folder, a dangling symlink, unreadable) stops the search with a problem:
+// a less specific file must not silently stand in for it.
 ExpectedFile load_expected(const std::filesystem::path& expected_dir, const std::string& id, std::string_view ext,
                            const Compiler& compiler);
 
@@ -46,7 +49,8 @@ struct BlessPlan {
 BlessPlan plan_bless(const std::filesystem::path& expected_dir, const std::string& id, std::string_view ext,
                      const std::vector<BlessOutput>& outputs);
 
-// Writes and removes; returns a description per failure (empty: all done).
-std::vector<std::string> apply_bless(const BlessPlan& plan);
+// Writes and removes; returns a description per failure (empty: all done) and
+// leaves in `plan` only what was done.
+std::vector<std::string> apply_bless(BlessPlan& plan);
 
 }  // namespace fearless::check

@@ -9,6 +9,7 @@
 #include "diagnostics/attribute.hpp"
 #include "diagnostics/normalize.hpp"
 #include "diagnostics/render.hpp"
+#include "run/commands.hpp"
 #include "util/path.hpp"
 #include "util/text.hpp"
 #include "verdict/diff.hpp"
@@ -70,6 +71,14 @@ std::string where(const Finding& f) {
     return f.in_case ? fmt::format("line {}", f.at.line) : f.at.file;
 }
 
+// A problem text names absolute paths; under the root they read better relative.
+std::string relative_problem(std::string problem, const std::filesystem::path& root) {
+    const auto prefix = root.lexically_normal().string() + "/";
+    for (auto at = problem.find(prefix); at != std::string::npos; at = problem.find(prefix))
+        problem.erase(at, prefix.size());
+    return problem;
+}
+
 // Compares a produced text with its expected file; bless turns a difference into a pass.
 std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std::string& actual_for_bless,
                                         std::optional<std::string> mismatch, const std::string& expected_shown,
@@ -78,6 +87,10 @@ std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std:
     const bool bless = in.bless;
     std::string name = shown_path(in.root, in.own_dirs, expected.path).generic_string();
     Verdict v;
+    if (!expected.problem.empty()) {
+        // Not "missing": blessing would not help, the path itself is wrong.
+        return fail(fmt::format("cannot use the expected file: {}", relative_problem(expected.problem, root)));
+    }
     if (!expected.text) {
         if (bless) return std::nullopt;
         v = fail(fmt::format("missing {}", name));
@@ -126,6 +139,39 @@ Verdict check_compile_fail(const CheckInput& in, const std::vector<Finding>& err
     return pass(note);
 }
 
+std::string size_text(unsigned long bytes) {
+    if (bytes % (1ul << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
+    if (bytes % (1ul << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+    if (bytes % (1ul << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+    return fmt::format("{} bytes", bytes);
+}
+
+// What a program did to its limits (run/commands.cpp's program_limits),
+// reported as that rather than as the crash or timeout it ended in.
+std::optional<Verdict> broke_a_limit(const Case& c, const ProcessResult& p) {
+    if (p.left_behind > 0)
+        return fail(fmt::format("left a process behind, killed ({} process{} outside its process group still held "
+                                "its output after it ended)",
+                                p.left_behind, p.left_behind == 1 ? "" : "es"),
+                    head(p.err));
+    if (p.killed_past_output_cap)
+        return fail(fmt::format("output cut at the cap ({}), killed: it printed more than //@ limits: output= allows",
+                                size_text(c.limits.output.value_or(default_program_output))),
+                    head(p.err));
+    if (p.outcome == Outcome::signaled && p.signal == SIGXFSZ)
+        return fail(fmt::format("wrote past the file-size limit ({}), killed by SIGXFSZ",
+                                size_text(c.limits.file.value_or(default_program_file_size))),
+                    head(p.err));
+    // RLIMIT_AS makes allocation fail: operator new throws, and uncaught that is std::terminate.
+    const bool failed = p.outcome == Outcome::signaled || (p.outcome == Outcome::exited && p.exit_code != 0);
+    if (failed && (p.err.find("std::bad_alloc") != std::string::npos ||
+                   p.err.find("Cannot allocate memory") != std::string::npos))
+        return fail(fmt::format("exceeded the memory limit ({}): {}",
+                                size_text(c.limits.memory.value_or(default_program_memory)), describe(p)),
+                    head(p.err));
+    return std::nullopt;
+}
+
 Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, const std::string& snapshot) {
     if (!in.out.program) {
         if (!errors.empty())
@@ -136,12 +182,15 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
     }
     const auto& p = in.out.program->result;
     const bool want_failure = traits(*in.c.mode).program_fails;
+    if (auto v = broke_a_limit(in.c, p)) return *v;
     std::string note;
     switch (p.outcome) {
         case Outcome::failed_to_start:
             return fail(fmt::format("the program could not start: {}", p.start_error));
         case Outcome::timed_out:
-            return fail(fmt::format("{} (deadlock or endless loop?), killed", describe(p)), head(p.err));
+            return fail(fmt::format("{} (deadlock or endless loop?{}), killed", describe(p),
+                                    p.closed_stdout_early ? " it had closed its stdout" : ""),
+                        head(p.err));
         case Outcome::signaled:
             // An uncaught exception ends in std::terminate → SIGABRT: C++'s panic,
             // which a run-fail case may expect. Any other signal is a crash.
@@ -158,7 +207,7 @@ Verdict check_run(const CheckInput& in, const std::vector<Finding>& errors, cons
             break;
     }
     std::string blessed = bless_stdout(in.c.stdout_mode, p.out);
-    if (!in.expected_stdout.text && p.out.empty()) return pass(note);
+    if (!in.expected_stdout.text && in.expected_stdout.problem.empty() && p.out.empty()) return pass(note);
     auto mismatch =
         in.expected_stdout.text ? compare_stdout(in.c.stdout_mode, *in.expected_stdout.text, p.out) : std::nullopt;
     std::string shown_expected = comparable_stdout(in.c.stdout_mode, in.expected_stdout.text.value_or(""));

@@ -7,6 +7,10 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
 #include "cache/deps.hpp"
 #include "cache/hash.hpp"
 #include "cache/pch.hpp"
@@ -23,6 +27,7 @@ using namespace fearless::check;
 
 namespace {
 
+using fixtures::files_under;
 using fixtures::TempDir;
 
 Case case_of(std::string text, std::string id = "t/x") {
@@ -208,4 +213,79 @@ TEST_CASE("pch: stores in two processes' places share one build through the fold
     REQUIRE(got_first);
     REQUIRE(got_second);
     CHECK(got_first->use_args == got_second->use_args);
+}
+
+TEST_CASE("cache: truncated, garbage and out-of-range entries miss and are counted once each; foreign ones just miss",
+          "[harness][cache][hostile]") {
+    TempDir dir("fearless-check-cache-damaged");
+    write_file(dir.path / "root" / "h.hpp", "int x;\n");
+    ResultCache cache(dir.path / "cache");
+    FileHashes hashes(dir.path / "root");
+    const auto good = cached_job_to_json(sample_job(hashes.snapshot({"h.hpp"})));
+    auto bad_status = good;
+    bad_status.replace(bad_status.find("\"status\":0"), 10, "\"status\":7");
+    auto foreign = good;
+    foreign.replace(foreign.find(harness_version), harness_version.size(), "fearless-check 0.0");
+    const std::map<std::string, std::string> entries = {
+        {"t1", good.substr(0, good.size() / 2)}, {"g1", "\x01\xff garbage"}, {"s1", bad_status}, {"f1", foreign},
+        {"e1", ""}};
+    for (const auto& [key, text] : entries)
+        REQUIRE(write_file(dir.path / "cache" / "results" / key.substr(0, 2) / (key + ".json"), text));
+    for (const auto& [key, text] : entries) CHECK_FALSE(cache.lookup(key, hashes));
+    CHECK(cache.trouble().damaged == 4);  // all but the foreign one
+    // The job runs again and its fresh entry replaces the damaged one.
+    REQUIRE(cache.store("t1", sample_job(hashes.snapshot({"h.hpp"}))));
+    CHECK(cache.lookup("t1", hashes));
+    CHECK(cache.trouble().unwritable == 0);
+}
+
+TEST_CASE("cache: a folder that cannot be written is detected up front and each failed write counted",
+          "[harness][cache][hostile]") {
+    TempDir dir("fearless-check-cache-unwritable");
+    // A regular file where the folder should be: cannot be written, even by root.
+    REQUIRE(write_file(dir.path / "blocked", "a file"));
+    ResultCache cache(dir.path / "blocked" / "fearless-check");
+    std::string why;
+    CHECK_FALSE(cache.writable(why));
+    CHECK(why.find("blocked") != std::string::npos);
+    FileHashes hashes(dir.path);
+    CHECK_FALSE(cache.store("k1", sample_job({{"a", "b"}})));
+    CHECK_FALSE(cache.store("k2", sample_job({{"a", "b"}})));
+    cache.save_timings({{"a|gcc-12", 1}});
+    const auto t = cache.trouble();
+    CHECK(t.unwritable == 3);
+    CHECK(t.first_write_error.find("blocked/fearless-check/results/k1: Not a directory") != std::string::npos);
+    ResultCache fine(dir.path / "ok");
+    CHECK(fine.writable(why));
+    CHECK(files_under(dir.path / "ok").empty());  // the probe is removed
+}
+
+// A full file system, for real: a 64 KiB tmpfs (needs mount rights; said when missing).
+TEST_CASE("cache: on a full file system a write fails instead of leaving an empty entry", "[harness][cache][hostile]") {
+    TempDir dir("fearless-check-cache-full");
+    auto mnt = dir.path / "mnt";
+    std::filesystem::create_directories(mnt);
+    const auto mount = "mount -t tmpfs -o size=64k tmpfs '" + mnt.string() + "' 2>/dev/null";
+    if (std::system(mount.c_str()) != 0) {
+        WARN("cannot mount a tmpfs here (not root?): the full-disk case is not exercised");
+        return;
+    }
+    struct Unmount {
+        std::string cmd;
+        ~Unmount() { (void)std::system(cmd.c_str()); }
+    } unmount{"umount '" + mnt.string() + "'"};
+    // Fill it to the last byte.
+    {
+        std::ofstream filler(mnt / "filler", std::ios::binary);
+        std::string block(4096, 'x');
+        for (int i = 0; i < 64 && filler; ++i) filler << block;
+    }
+    std::string why;
+    CHECK_FALSE(write_file(mnt / "small.json", "{}", &why));
+    CHECK(why.find("No space left on device") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(mnt / "small.json"));
+    ResultCache cache(mnt / "cache");
+    CHECK_FALSE(cache.store("k1", sample_job({{"a", "b"}})));
+    CHECK(cache.trouble().unwritable == 1);
+    CHECK(fixtures::files_under(mnt / "cache").empty());  // nothing half-written left behind
 }

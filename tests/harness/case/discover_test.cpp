@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <map>
+
 #include "case/discover.hpp"
 #include "util/file.hpp"
 
@@ -49,4 +51,19 @@ TEST_CASE("discover: case ids and stale expected files", "[harness][discover]") 
     CHECK(case_id(t.root, "cases", "elsewhere/x.cpp") == "elsewhere/x");
     auto stale = find_stale_expected(t.root, "expected", "cases");
     CHECK(stale == std::vector<std::filesystem::path>{"expected/a/gone.gcc.stderr"});
+}
+
+TEST_CASE("discover: a symlink loop or a dangling symlink is named, the rest is found", "[harness][discover][hostile]") {
+    TempTree t;
+    std::filesystem::create_directory_symlink("..", t.root / "cases" / "a" / "loop");
+    std::filesystem::create_symlink("nowhere.cpp", t.root / "cases" / "b" / "dangling.cpp");
+    std::filesystem::create_symlink("self.cpp", t.root / "cases" / "b" / "self.cpp");
+    auto d = discover_cases(t.root, "cases", {}, "");
+    CHECK(d.files == std::vector<std::filesystem::path>{"cases/a/one.cpp", "cases/a/two.cpp", "cases/b/three.cpp"});
+    REQUIRE(d.problems.size() == 3);
+    std::map<std::string, std::string> by_path;
+    for (const auto& p : d.problems) by_path[p.path] = p.message;
+    CHECK(by_path["cases/a/loop"].starts_with("a symlink loop (it points back to"));
+    CHECK(by_path["cases/b/dangling.cpp"].starts_with("a symlink that leads nowhere"));
+    CHECK(by_path["cases/b/self.cpp"].starts_with("a symlink that leads nowhere"));
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 #include "case/case.hpp"
 
 using namespace fearless::check;
@@ -181,4 +183,68 @@ TEST_CASE("case: //~? ERROR text expects an error anywhere", "[harness][case]") 
     CHECK(c.annotations[0].only.size() == 1);
     CHECK(c.matches_anywhere());
     CHECK_FALSE(parse("//@ compile-fail\nx; //~ ERROR y\n").matches_anywhere());
+}
+
+// Hostile case text: a clear problem or the right reading, in bounded time.
+TEST_CASE("case: hostile text", "[harness][case][hostile]") {
+    SECTION("CRLF endings read like LF, the last line too") {
+        auto c = parse("//@ compile-fail\r\nint main() {\r\n    f(); //~ ERROR no f\r\n}\r");
+        CHECK(c.problems.empty());
+        REQUIRE(c.annotations.size() == 1);
+        CHECK(c.annotations[0].text == "no f");
+        CHECK(c.lines.back() == "}");
+    }
+    SECTION("a NUL byte is a problem naming its line") {
+        auto c = parse(std::string("//@ compile-pass\nint main() {}\n//@ flags: -DA\0-DB\n", 50));
+        CHECK(has_problem(c, "cases/t/x.cpp:3: a NUL byte"));
+    }
+    SECTION("bytes that are not UTF-8 are kept as they are") {
+        auto c = parse("//@ compile-fail\nint main() { f(); } //~ ERROR \xff\xfe caf\xe9\n");
+        CHECK(c.problems.empty());
+        REQUIRE(c.annotations.size() == 1);
+        CHECK(c.annotations[0].text == "\xff\xfe caf\xe9");
+    }
+    SECTION("a repeated directive") {
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: 1\n//@ timeout: 2\nint main() {}\n"),
+                          "cases/t/x.cpp:3: 'timeout' given twice"));
+        CHECK(has_problem(parse("//@ compile-pass\n//@ compile-pass\nint main() {}\n"), "cases/t/x.cpp:2: a second mode"));
+    }
+    SECTION("a timeout too large for the clock") {
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: inf\nint main() {}\n"), "cases/t/x.cpp:2: timeout: 'inf' is more than"));
+        CHECK(has_problem(parse("//@ run-pass\n//@ timeout: 1e300\nint main() {}\n"), "more than 86400 seconds"));
+    }
+    SECTION("an annotation pointing above the first line, however far") {
+        auto c = parse("//@ compile-fail\nint x; //~" + std::string(100000, '^') + " ERROR far\n");
+        CHECK(has_problem(c, "annotation points to line -99998, above the first line"));
+    }
+    SECTION("a 5 MB file with 10,000 annotations") {
+        std::string text = "//@ compile-fail\n";
+        for (int i = 0; i < 10000; ++i) text += "int v" + std::to_string(i) + " = missing; //~ ERROR missing\n";
+        text += "// " + std::string(5u << 20, 'x') + "\n";
+        const auto t0 = std::chrono::steady_clock::now();
+        auto c = parse(text);
+        const auto took = std::chrono::steady_clock::now() - t0;
+        CHECK(c.problems.empty());
+        CHECK(c.annotations.size() == 10000);
+        CHECK(c.annotations.back().line == 10001);
+        CHECK(took < std::chrono::seconds(5));
+    }
+}
+
+TEST_CASE("case: //@ limits: sizes for a run case's program", "[harness][case]") {
+    auto c = parse("//@ run-pass\n//@ limits: memory=512M file=16M output=1K\nint main() {}\n");
+    CHECK(c.problems.empty());
+    CHECK(c.limits.memory == std::optional<unsigned long>(512ul << 20));
+    CHECK(c.limits.file == std::optional<unsigned long>(16ul << 20));
+    CHECK(c.limits.output == std::optional<unsigned long>(1024));
+    CHECK(parse("//@ run-pass\n//@ limits: file=2G\nint main() {}\n").limits.file == std::optional<unsigned long>(2ul << 30));
+    CHECK(has_problem(parse("//@ run-pass\n//@ limits: memory=lots\nint main() {}\n"),
+                      "cases/t/x.cpp:2: limits: 'memory=lots' is not memory=SIZE"));
+    CHECK(has_problem(parse("//@ run-pass\n//@ limits: stack=1M\nint main() {}\n"), "limits: 'stack=1M'"));
+    CHECK(has_problem(parse("//@ run-pass\n//@ limits: memory=10\nint main() {}\n"), "at least 1K"));
+    CHECK(has_problem(parse("//@ run-pass\n//@ limits: memory=99999999G\nint main() {}\n"), "limits:"));
+    CHECK(has_problem(parse("//@ compile-pass\n//@ limits: memory=1M\nint main() {}\n"),
+                      "cases/t/x.cpp:2: //@ limits: applies only to run-pass and run-fail cases"));
+    CHECK(has_problem(parse("//@ run-pass\n//@ limits: memory=1M\n//@ limits: file=1M\nint main() {}\n"),
+                      "'limits' given twice"));
 }

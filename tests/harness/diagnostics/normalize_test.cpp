@@ -264,3 +264,26 @@ TEST_CASE("normalize: a note that only repeats the = delete(\"reason\") of the m
               .at(0)
               .notes.size() == 1);
 }
+
+// Found by tests/fuzz/fuzz_diagnostics: a "declared here" note whose echoed
+// line is only blanks survived the first pass (tested before trimming) and
+// was dropped by the second.
+TEST_CASE("normalize: normalizing twice gives what normalizing once gives (fuzz regression)", "[harness][normalize]") {
+    const auto raw = fixtures::read(std::filesystem::path(FEARLESS_HARNESS_FIXTURES) / ".." / ".." / "fuzz" /
+                                    "regressions" / "fuzz_diagnostics" / "blank-echo-of-declared-here.stderr");
+    REQUIRE_FALSE(raw.empty());
+    const NormalizeContext ctx{"/proj"};
+    const auto once = normalize(attribute(parse_diagnostics(raw), "cases/t/x.cpp", "/proj"), ctx);
+    const auto twice = normalize(once, ctx);
+    const std::vector<std::string> lines = {"#include <x.hpp>", "int main() {", "    f(1);", "}"};
+    CHECK(render_snapshot(once, lines) == render_snapshot(twice, lines));
+    // The plain case too: a note whose echo is blank is dropped in the first pass.
+    Finding f;
+    f.message = "use of deleted function";
+    Diagnostic note;
+    note.message = "declared here";
+    note.at.file = "include/lib/lib.hpp";
+    note.source_line = "   ";
+    f.notes.push_back(note);
+    CHECK(normalize({f}, ctx).front().notes.empty());
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -103,4 +104,43 @@ TEST_CASE("snapshot: write, read, apply", "[harness][snapshot]") {
     CHECK_FALSE(missing.text);
     CHECK(missing.path == dir / "t" / "none.stderr");  // the one --bless would write
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("snapshot: an expected path that is a folder or a dangling symlink is a problem, not missing",
+          "[harness][snapshot][hostile]") {
+    auto dir = std::filesystem::temp_directory_path() / ("fearless-check-hostile-expected-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "t" / "x.stderr");  // a folder where the file should be
+    REQUIRE(write_file(dir / "t" / "x.stdout", "fallback"));
+    std::filesystem::create_symlink("gone.stdout", dir / "t" / "x.gcc.stdout");
+    auto err = load_expected(dir, "t/x", "stderr", gcc12);
+    CHECK_FALSE(err.text);
+    CHECK(err.problem == (dir / "t" / "x.stderr").string() + " is a folder, not a file");
+    // The broken family file must not let the shared one stand in for it.
+    auto out = load_expected(dir, "t/x", "stdout", gcc12);
+    CHECK_FALSE(out.text);
+    CHECK(out.problem == (dir / "t" / "x.gcc.stdout").string() + " is a dangling symlink");
+    CHECK(load_expected(dir, "t/x", "stdout", clang14).text == std::optional<std::string>("fallback"));
+    std::string why;
+    CHECK_FALSE(read_file(dir / "t" / "x.stderr", &why));
+    CHECK(why.ends_with("is a folder, not a file"));
+    // Blessing over the folder fails, says so, and does not claim the write.
+    BlessPlan plan;
+    plan.writes.emplace_back(dir / "t" / "x.stderr", "text\n");
+    std::filesystem::create_directories(dir / "t" / "x.stderr" / "inside");
+    auto errors = apply_bless(plan);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("x.stderr") != std::string::npos);
+    CHECK(plan.writes.empty());
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("snapshot: a FIFO is never opened (a read would block)", "[harness][snapshot][hostile]") {
+    auto fifo = std::filesystem::temp_directory_path() / ("fearless-check-fifo-" + std::to_string(::getpid()));
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string why;
+    CHECK_FALSE(read_file(fifo, &why));
+    CHECK(why.ends_with("is not a regular file"));
+    std::filesystem::remove(fifo);
 }

@@ -31,8 +31,8 @@ struct Fixture {
     Case c;
     JobOutput out;
     std::filesystem::path root = "/proj";
-    ExpectedFile err{"/proj/expected/t/x.stderr", std::nullopt};
-    ExpectedFile std_out{"/proj/expected/t/x.stdout", std::nullopt};
+    ExpectedFile err{"/proj/expected/t/x.stderr", std::nullopt, {}};
+    ExpectedFile std_out{"/proj/expected/t/x.stdout", std::nullopt, {}};
     bool bless = false;
 
     Fixture(Mode m, std::string source) {

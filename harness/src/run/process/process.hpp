@@ -50,6 +50,8 @@ struct Limits {
     std::optional<unsigned long> address_space;  // RLIMIT_AS, bytes: allocations beyond it fail
     std::optional<unsigned long> file_size;      // RLIMIT_FSIZE, bytes: SIGXFSZ when a write goes past it
     std::size_t output_cap = 4u << 20;           // bytes kept per stream; the rest is read and dropped
+    bool kill_past_output_cap = false;           // a program: past the cap its group is killed (a flood ends)
+    bool kill_left_behind = false;               // after the end, kill a process that still holds the pipes
 };
 
 enum class Outcome { exited, signaled, timed_out, failed_to_start };
@@ -64,6 +66,9 @@ struct ProcessResult {
     std::chrono::milliseconds wall{0};
     std::string start_error;  // why it did not start (e.g. "no such file: clang++-99"), when failed_to_start
     std::chrono::milliseconds timeout{0};  // the timeout that applied (for describe())
+    bool killed_past_output_cap = false;   // Limits::kill_past_output_cap did it
+    int left_behind = 0;                   // processes that escaped the group and held the pipes (killed)
+    bool closed_stdout_early = false;      // stdout reached its end while the child still ran
 };
 
 // Runs `cmd` to its end under `limits`. Thread-safe; may be called from many threads at once.

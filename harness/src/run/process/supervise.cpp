@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,14 +38,26 @@ struct Capture {
     std::vector<char> buffer = std::vector<char>(64 * 1024);  // on the heap: workers may have small stacks
     bool open = true;
 
+    ino_t inode = 0;  // of the pipe: how its other holders are found
+
     Capture(asio::io_context& ctx, Fd fd, std::string& text, bool& truncated, std::size_t cap)
-        : pipe(ctx, fd.release()), text(text), truncated(truncated), cap(cap) {}
+        : pipe(ctx, fd.release()), text(text), truncated(truncated), cap(cap) {
+        inode = inode_of(pipe.native_handle());
+    }
+
+    static ino_t inode_of(int fd) {
+        struct stat st {};
+        return ::fstat(fd, &st) == 0 ? st.st_ino : 0;
+    }
+
+    std::function<void()> on_cap;  // called once, when the first byte past the cap arrives
 
     template <class Done>
     void read(Done done) {
         pipe.async_read_some(asio::buffer(buffer), [this, done](const boost::system::error_code& ec, std::size_t n) {
             std::size_t keep = text.size() < cap ? std::min(n, cap - text.size()) : 0;
             text.append(buffer.data(), keep);
+            if (keep < n && !truncated && on_cap) on_cap();
             if (keep < n) truncated = true;
             if (ec) {  // eof, or closed after the grace period
                 open = false;
@@ -58,6 +73,35 @@ struct Capture {
         pipe.close(ignored);
     }
 };
+
+// Kills every other process that has one of these pipes open (found through
+// /proc/PID/fd); returns how many. Only this process's own descendants can
+// hold them: the pipes were made here, close-on-exec, for one child.
+int kill_pipe_holders(std::vector<ino_t> inodes) {
+    std::vector<std::string> names;
+    for (ino_t i : inodes)
+        if (i) names.push_back("pipe:[" + std::to_string(i) + "]");
+    int killed = 0;
+    std::error_code ec;
+    const pid_t self = ::getpid();
+    for (auto it = std::filesystem::directory_iterator("/proc", ec); !ec && it != std::filesystem::directory_iterator();
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const pid_t pid = static_cast<pid_t>(std::stol(name));
+        if (pid == self) continue;
+        std::error_code fd_ec;
+        for (auto fd = std::filesystem::directory_iterator(it->path() / "fd", fd_ec);
+             !fd_ec && fd != std::filesystem::directory_iterator(); fd.increment(fd_ec)) {
+            std::error_code link_ec;
+            auto target = std::filesystem::read_symlink(fd->path(), link_ec).string();
+            if (link_ec || std::find(names.begin(), names.end(), target) == names.end()) continue;
+            if (::kill(pid, SIGKILL) == 0) ++killed;
+            break;
+        }
+    }
+    return killed;
+}
 
 bool has_exited(pid_t pid) {
     siginfo_t info{};
@@ -77,10 +121,23 @@ class Supervisor {
           err_(ctx, std::move(p.err.read), r.err, r.err_truncated, limits.output_cap),
           deadline_(ctx),
           grace_(ctx),
-          poll_(ctx) {}
+          poll_(ctx),
+          limits_(limits),
+          r_(r) {
+        if (limits.kill_past_output_cap) {
+            auto flood = [this] {
+                if (child_.reaped) return;
+                r_.killed_past_output_cap = true;
+                ::kill(-pid_, SIGKILL);
+            };
+            out_.on_cap = flood;
+            err_.on_cap = flood;
+        }
+    }
 
     Ended run(std::chrono::milliseconds timeout) {
         auto pipes_done = [this] {
+            if (!out_.open && !child_.reaped && !has_exited(pid_)) r_.closed_stdout_early = true;
             if (!out_.open && !err_.open) grace_.cancel();
         };
         out_.read(pipes_done);
@@ -139,6 +196,8 @@ class Supervisor {
         grace_.expires_after(pipe_grace);
         grace_.async_wait([this](const boost::system::error_code& e) {
             if (e) return;  // both pipes reached their end
+            // Someone outside the group (a setsid() grandchild) still holds a pipe.
+            if (limits_.kill_left_behind) r_.left_behind = kill_pipe_holders({out_.inode, err_.inode});
             out_.close();
             err_.close();
         });
@@ -152,6 +211,8 @@ class Supervisor {
     std::optional<asio::posix::stream_descriptor> pidfd_;
     std::function<void()> tick_;
     Ended ended_;
+    const Limits& limits_;
+    ProcessResult& r_;
 };
 
 }  // namespace
