@@ -127,7 +127,7 @@ RunContext make_context(const Options& o, std::optional<ResultCache> cache) {
     return RunContext{o,          settings_of(o),     (o.root / o.expected_dir).lexically_normal(),
                       wip_dir(o), std::move(cache),   nullptr,
                       {},         FileHashes(o.root), {},
-                      own_dirs(o)};
+                      {},         own_dirs(o)};
 }
 
 Result execute_job(RunContext& ctx, const Case& c, const Compiler& compiler, bool control) {

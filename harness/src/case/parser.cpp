@@ -116,7 +116,7 @@ class Parser {
         bool once;  // may be given at most once
         void (Parser::*apply)(int line, std::string_view value);
     };
-    static const Directive directives[7];
+    static const Directive directives[8];
 
     static std::string known_directives() {
         std::vector<std::string_view> keys = mode_names();
@@ -344,7 +344,7 @@ class Parser {
     std::set<std::string> seen_;
 };
 
-const Parser::Directive Parser::directives[7] = {
+const Parser::Directive Parser::directives[8] = {
     {"mirrors", false, &Parser::mirrors}, {"only", true, &Parser::only},       {"flags", false, &Parser::flags},
     {"stdout", true, &Parser::stdout_},   {"timeout", true, &Parser::timeout}, {"check", false, &Parser::check},
     {"std", true, &Parser::std_},

@@ -89,7 +89,7 @@ std::optional<Verdict> compare_expected(const ExpectedFile& expected, const std:
     Verdict v;
     if (!expected.problem.empty()) {
         // Not "missing": blessing would not help, the path itself is wrong.
-        return fail(fmt::format("cannot use the expected file: {}", relative_problem(expected.problem, root)));
+        return fail(fmt::format("cannot use the expected file: {}", relative_problem(expected.problem, in.root)));
     }
     if (!expected.text) {
         if (bless) return std::nullopt;

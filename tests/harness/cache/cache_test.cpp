@@ -204,10 +204,10 @@ TEST_CASE("pch: stores in two processes' places share one build through the fold
     Compiler gcc{"g++", Family::gcc, 12, "gcc-12", "", "g++ 12"};
     const std::vector<std::string> flags = {"-std=c++20", "-fsyntax-only"};
     // Two stores on one folder, as two fearless-check processes would have.
-    PchStore first(dir.path / "pch", "a.hpp", dir.path, run), second(dir.path / "pch", "a.hpp", dir.path, run);
+    PchStore first(dir.path / "pch", {"a.hpp"}, dir.path, run), second(dir.path / "pch", {"a.hpp"}, dir.path, run);
     std::optional<Pch> got_first, got_second;
-    std::thread t([&] { got_first = first.get(gcc, flags, gcc.identity); });
-    got_second = second.get(gcc, flags, gcc.identity);
+    std::thread t([&] { got_first = first.get("a.hpp", gcc, flags, gcc.identity); });
+    got_second = second.get("a.hpp", gcc, flags, gcc.identity);
     t.join();
     CHECK(builds == 1);
     REQUIRE(got_first);
