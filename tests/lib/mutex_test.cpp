@@ -269,7 +269,7 @@ TEST_CASE("Mutex: printing shows the data, <locked>, and the flag", "[mutex]") {
   CHECK(print(Mutex<std::string>{"hi"}) == "Mutex { data: hi, poisoned: false, .. }");
 }
 
-TEST_CASE("MutexGuard: moves carry the lock; move-assignment releases the old one", "[mutex]") {
+TEST_CASE("MutexGuard: moves carry the lock, move-assignment releases the old one", "[mutex]") {
   Mutex<int> a{1}, b{2};
   MutexGuard<int> g = a.lock();
   MutexGuard<int> h = std::move(g);

@@ -134,7 +134,7 @@ TEST_CASE("Rc: a move hands ownership over and leaves the source empty", "[rc]")
   CHECK(Tracked::destroyed == 1);
 }
 
-TEST_CASE("Rc: get_mut only while unique; ptr_eq tells allocations apart", "[rc]") {
+TEST_CASE("Rc: get_mut only while unique, ptr_eq tells allocations apart", "[rc]") {
   Rc<int> a = make_rc<int>(1);
   REQUIRE(a.get_mut() != nullptr);
   *a.get_mut() = 5;
@@ -224,7 +224,7 @@ TEST_CASE("Arc: 8 threads x 100,000 clone+drop leave the count exact", "[arc][th
   CHECK(Tracked::destroyed == 1);
 }
 
-TEST_CASE("Arc: the last owner may be any thread; the value dies exactly once", "[arc][threads]") {
+TEST_CASE("Arc: the last owner may be any thread, the value dies exactly once", "[arc][threads]") {
   Tracked::reset();
   constexpr int rounds = 200;
   for (int round = 0; round < rounds; ++round) {

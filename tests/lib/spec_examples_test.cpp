@@ -113,7 +113,7 @@ TEST_CASE("SPEC §3: mpsc channels move values", "[spec]") {
     CHECK(back.into_inner() == "kept");
 }
 
-TEST_CASE("SPEC §3: send works through a const Sender&; a const guard gives const T&", "[spec]") {
+TEST_CASE("SPEC §3: send works through a const Sender&, a const guard gives const T&", "[spec]") {
     auto [tx, rx] = mpsc::channel<int>();
     const mpsc::Sender<int>& shared = tx;
     thread::scope([&](thread::Scope& s) {

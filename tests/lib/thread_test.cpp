@@ -85,7 +85,7 @@ TEST_CASE("a second join throws std::logic_error", "[thread]") {
     REQUIRE_THROWS_AS(h.join(), std::logic_error);
 }
 
-TEST_CASE("a dropped handle detaches; the thread still runs to the end", "[thread]") {
+TEST_CASE("a dropped handle detaches, the thread still runs to the end", "[thread]") {
     auto [tx, rx] = mpsc::channel<int>();
     thread::spawn([](mpsc::Sender<int> tx) {
         thread::sleep(10ms);
@@ -144,7 +144,7 @@ TEST_CASE("scope joins every thread before returning", "[thread][scope]") {
     REQUIRE(*total.lock() == 10);
 }
 
-TEST_CASE("scope returns its body's value; scoped handles join early", "[thread][scope]") {
+TEST_CASE("scope returns its body's value, scoped handles join early", "[thread][scope]") {
     std::string text = "fearless";
     auto n = thread::scope([&](thread::Scope& s) {
         auto h = s.spawn([](const std::string& t) { return t.size(); }, std::cref(text));

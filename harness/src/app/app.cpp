@@ -379,7 +379,7 @@ int run_suite(const Options& o, std::ostream& out, std::ostream& err, Terminal t
     const auto results = run_jobs(ctx, *suite, record);
     if (o.bless) {
         bless_all(ctx, *suite, results, record);
-        cache_for_plain_runs(ctx);
+        if (!stop_requested()) cache_for_plain_runs(ctx);  // a stopped bless wrote nothing to judge against
     }
     record_stale_files(o, record);
     // Only a run of the whole suite (or of its failures) says what fails now; a shard is not one, nor is a stopped run.

@@ -1,5 +1,7 @@
 #include "diagnostics/attribute.hpp"
 
+#include <optional>
+
 namespace fearless::check {
 
 std::string matchable_text(const Finding& f) {
@@ -29,20 +31,32 @@ std::vector<Finding> attribute(const std::vector<Diagnostic>& diags, const std::
     };
 
     std::vector<Finding> out;
+    // Where the previous error's chain led into the case, if it did.
+    std::optional<Location> last_chain_case;
     for (const auto& d : diags) {
         if (d.severity != Severity::error && d.severity != Severity::fatal) continue;
         Finding f{d.message, d.at, false, d.at, d.source_line, d.notes};
+        std::optional<Location> chain_case;
         if (in_case(d.at)) {
             f.in_case = true;
         } else {
             for (const auto& frame : d.chain) {
                 if (in_case(frame.at)) {
-                    f.at = frame.at;
-                    f.in_case = true;
+                    chain_case = frame.at;
                     break;
                 }
             }
+            // Clang prints only the frames that differ from the chain printed
+            // before, so a later error in the same instantiation can come with
+            // a chain that stops inside the library: the elided rest is the
+            // previous error's, and so is the case line it leads to.
+            if (!chain_case && !d.chain.empty()) chain_case = last_chain_case;
+            if (chain_case) {
+                f.at = *chain_case;
+                f.in_case = true;
+            }
         }
+        last_chain_case = chain_case;
         out.push_back(std::move(f));
     }
     return out;

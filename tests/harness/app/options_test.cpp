@@ -138,7 +138,7 @@ TEST_CASE("options: --book DIR and --explain CASE", "[harness][options][book]") 
     CHECK(parse({"--help"}).out.find("--book DIR") != std::string::npos);
 }
 
-TEST_CASE("options: --root and the config's \"root\" set the root; command-line paths stay where typed",
+TEST_CASE("options: --root and the config's \"root\" set the root, command-line paths stay where typed",
           "[harness][options]") {
     fixtures::TempDir dir("fearless-check-root-test");
     std::filesystem::create_directories(dir.path / "here");
@@ -172,7 +172,7 @@ TEST_CASE("options: --root and the config's \"root\" set the root; command-line 
     CHECK_FALSE(plain.options->root_moved);
 }
 
-TEST_CASE("options: --flag adds to the config's flags; --bless-hint, --list-tsv, --rerun-failed",
+TEST_CASE("options: --flag adds to the config's flags, --bless-hint, --list-tsv, --rerun-failed",
           "[harness][options]") {
     fixtures::TempDir dir("fearless-check-flag-test");
     write_file(dir.path / "fearless-check.json", R"({"flags": ["-DFROM_FILE"]})");

@@ -215,7 +215,7 @@ TEST_CASE("pch: stores in two processes' places share one build through the fold
     CHECK(got_first->use_args == got_second->use_args);
 }
 
-TEST_CASE("cache: truncated, garbage and out-of-range entries miss and are counted once each; foreign ones just miss",
+TEST_CASE("cache: truncated, garbage and out-of-range entries miss and are counted once each, foreign ones just miss",
           "[harness][cache][hostile]") {
     TempDir dir("fearless-check-cache-damaged");
     write_file(dir.path / "root" / "h.hpp", "int x;\n");

@@ -127,6 +127,23 @@ TEST_CASE("attribute: a follow-on error in the same instantiation inherits its c
     }
 }
 
+TEST_CASE("attribute: a chain that stops inside the library continues as the previous error's", "[harness][attribute]") {
+    // Copying a std::vector of a type that cannot be copied: libstdc++ raises
+    // several errors in one instantiation, and Clang prints for the later ones
+    // only the frames that differ from the chain before (its tail, down to
+    // line 5 of the case, is elided). GCC prints each chain whole.
+    for (const auto& label : fixtures::labels()) {
+        INFO(label);
+        auto fs = attributed("elided_tail", label);
+        REQUIRE_FALSE(fs.empty());
+        for (const auto& f : fs) {
+            INFO(f.message);
+            CHECK(f.in_case);
+            CHECK(f.at.line == 5);
+        }
+    }
+}
+
 TEST_CASE("attribute: a new GCC context ends the inherited chain", "[harness][attribute]") {
     auto fs = attribute(parse_diagnostics("include/x.hpp: In instantiation of 'void f() [with T = int]':\n"
                                           "c.cpp:4:5:   required from here\n"

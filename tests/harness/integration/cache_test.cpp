@@ -46,7 +46,7 @@ std::size_t starts(const std::filesystem::path& log) {
 
 }  // namespace
 
-TEST_CASE("integration: a warm run starts no compiler; a header edit re-runs exactly its includers",
+TEST_CASE("integration: a warm run starts no compiler, a header edit re-runs exactly its includers",
           "[harness][integration][cache]") {
     TempDir dir("fearless-check-cache-integration");
     auto suite = dir.path / "good";

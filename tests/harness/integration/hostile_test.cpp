@@ -61,7 +61,7 @@ void check_hostile_verdicts(const ProcessResult& r) {
 
 }  // namespace
 
-TEST_CASE("hostile: bad expected paths, a symlink loop and an id collision fail by name; the rest runs",
+TEST_CASE("hostile: bad expected paths, a symlink loop and an id collision fail by name, the rest runs",
           "[harness][integration][hostile]") {
     TempDir dir("fearless-check-hostile");
     auto suite = hostile_suite(dir.path);

@@ -81,7 +81,7 @@ TEST_CASE("plan: one control compile per compile-fail case, on the first compile
     CHECK(jobs[1].control);
 }
 
-TEST_CASE("commands: a PCH is built with the case flags; Clang's with the header's templates instantiated",
+TEST_CASE("commands: a PCH is built with the case flags, Clang's with the header's templates instantiated",
           "[harness][commands][pch]") {
     Compiler gcc{"g++", Family::gcc, 12, "gcc-12", {}, {}}, clang{"clang++", Family::clang, 14, "clang-14", {}, {}};
     const std::vector<std::string> flags = {"-std=c++20", "-pthread", "-Iinclude"};

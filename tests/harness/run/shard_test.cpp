@@ -19,7 +19,7 @@ std::vector<std::string> ids(int n, const std::string& prefix = "topic/case") {
 }
 }  // namespace
 
-TEST_CASE("shard: K/N parses; anything else says what is wrong", "[harness][shard]") {
+TEST_CASE("shard: K/N parses, anything else says what is wrong", "[harness][shard]") {
     auto s = parse_shard("2/3");
     REQUIRE(s);
     CHECK(s->index == 2);

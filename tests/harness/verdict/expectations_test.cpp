@@ -51,7 +51,7 @@ TEST_CASE("expectations: errors outside the case are never expected", "[harness]
     CHECK(problems[0].find("error outside the case, at include/lib.hpp:9") != std::string::npos);
 }
 
-TEST_CASE("expectations: two annotations on one line; one annotation, two errors", "[harness][expectations]") {
+TEST_CASE("expectations: two annotations on one line, one annotation, two errors", "[harness][expectations]") {
     auto errors = {error_on(4, "first thing"), error_on(4, "second thing")};
     CHECK(match_annotations({ann(4, "first"), ann(4, "second")}, errors).empty());
     CHECK(match_annotations({ann(4, "second")}, errors).empty());  // the line is annotated
