@@ -110,6 +110,9 @@ TEST_CASE("arguments and f are destroyed on the spawned thread as soon as f retu
     REQUIRE_FALSE(rx.recv_timeout(10ms).ok());  // still running: the Sender is alive
     gate_tx.send(1).unwrap();
     REQUIRE_FALSE(rx.recv().has_value());       // f returned: its Sender is gone, handle still held
+    // The arguments die one after another once f returns, the Sender perhaps
+    // first: wait (bounded) for the Witness too, still without joining.
+    for (int i = 0; i < 5000 && died_on->load() == std::thread::id{}; ++i) std::this_thread::sleep_for(1ms);
     REQUIRE(died_on->load() == *worker);
     REQUIRE(died_on->load() != std::this_thread::get_id());
     h.join();
