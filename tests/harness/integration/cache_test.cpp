@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -24,12 +25,7 @@ using fixtures::TempDir;
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path project = FEARLESS_PROJECT_ROOT;
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(8);
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}}, {}}, limits);
-}
+using integration::run_tool;
 
 // A g++ that counts its invocations (one line per start in `log`).
 std::filesystem::path counting_compiler(const std::filesystem::path& dir, const std::filesystem::path& log) {
@@ -61,7 +57,7 @@ TEST_CASE("integration: a warm run starts no compiler, a header edit re-runs exa
     const std::vector<std::string> args = {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(),
                                            "-j2"};
 
-    auto cold = run_tool(suite, args);
+    auto cold = run_tool(suite, args, std::nullopt);
     INFO(cold.out << cold.err);
     CHECK(cold.exit_code == 0);
     CHECK(last_line(cold.out) == "12 passed, 0 failed, 1 skipped");
@@ -69,19 +65,19 @@ TEST_CASE("integration: a warm run starts no compiler, a header edit re-runs exa
     CHECK(cold_starts > 10);
     CHECK(!std::filesystem::is_empty(dir.path / "cache" / "pch"));  // the PCH was built in the cache
 
-    auto warm = run_tool(suite, args);
+    auto warm = run_tool(suite, args, std::nullopt);
     INFO(warm.out << warm.err);
     CHECK(warm.out == cold.out);
     CHECK(starts(log) == cold_starts);  // not even --version
 
     write_file(suite / "include" / "extra" / "extra.hpp", "#pragma once\ninline int extra() { return 0; }\n");
-    auto edited = run_tool(suite, args);
+    auto edited = run_tool(suite, args, std::nullopt);
     INFO(edited.out << edited.err);
     CHECK(edited.out == cold.out);
     CHECK(starts(log) == cold_starts + 1);  // uses_extra.cpp, one -fsyntax-only
 
     auto bypass =
-        run_tool(suite, {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(), "--no-cache"});
+        run_tool(suite, {"--compiler", cxx.string(), "--cache-dir", (dir.path / "cache").string(), "--no-cache"}, std::nullopt);
     CHECK(bypass.out == cold.out);
     CHECK(starts(log) > cold_starts + 10);  // --no-cache runs everything
 }
@@ -91,7 +87,7 @@ TEST_CASE("integration: a case whose error is not on its annotated line fails it
     TempDir dir("fearless-check-control-integration");
     auto suite = fixtures::dir() / "suites" / "control";
     auto r =
-        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
+        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()}, std::nullopt);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     const std::string why =
@@ -106,7 +102,7 @@ TEST_CASE("integration: a case whose error is not on its annotated line fails it
     CHECK(last_line(r.out) == "2 passed, 2 failed");
     // Cached like the rest: the same verdict again.
     auto again =
-        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()});
+        run_tool(suite, {"--compiler", "g++", "--compiler", "clang++", "--cache-dir", (dir.path / "cache").string()}, std::nullopt);
     CHECK(again.out == r.out);
 }
 
@@ -122,8 +118,8 @@ TEST_CASE("integration: diagnostics are identical with and without the PCH", "[h
                                  (dir.path / name / "cache").string()});
         without.insert(without.end(),
                        {"--expected", (dir.path / name / "without").string(), "--pch", "none", "--no-cache"});
-        auto a = run_tool(root, with);
-        auto b = run_tool(root, without);
+        auto a = run_tool(root, with, std::nullopt);
+        auto b = run_tool(root, without, std::nullopt);
         INFO(a.out << a.err << b.out << b.err);
         CHECK(a.outcome == Outcome::exited);
         CHECK(b.outcome == Outcome::exited);

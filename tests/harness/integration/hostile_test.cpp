@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -23,13 +24,7 @@ using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args,
-                       const std::filesystem::path& cache) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(5);
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}, {"XDG_CACHE_HOME", cache.string()}}, {}}, limits);
-}
+using integration::run_tool;
 
 const std::string compile_fail = "//@ compile-fail\nint main() { return missing(); } //~ ERROR missing\n";
 

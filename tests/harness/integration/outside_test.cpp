@@ -8,6 +8,7 @@
 #include <set>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -21,12 +22,7 @@ using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(5);
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}}, {}}, limits);
-}
+using integration::run_tool;
 
 // A compiler wrapper that logs each start into `log` (one line per start).
 std::filesystem::path counting(const std::filesystem::path& dir, const std::string& cxx,
@@ -48,7 +44,7 @@ TEST_CASE("integration: the outside suite passes on every compiler", "[harness][
     TempDir dir("fearless-check-outside");
     auto r = run_tool(fixtures::dir() / "suites" / "outside",
                       {"--compiler", "g++", "--compiler", "clang++", "--compiler", "clang++-22", "-j2", "--cache-dir",
-                       (dir.path / "cache").string()});
+                       (dir.path / "cache").string()}, std::nullopt);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     // The second static_assert of one instantiation comes without a chain: it
@@ -85,7 +81,7 @@ TEST_CASE("integration: --bless blesses the compilers that passed, and the next 
     const std::vector<std::string> args = {"--compiler", gxx.string(),  "--compiler", clang.string(),
                                            "--cache-dir", (dir.path / "cache").string(), "-j2"};
 
-    auto first = run_tool(suite, args);
+    auto first = run_tool(suite, args, std::nullopt);
     INFO(first.out << first.err);
     // The accept hint repeats the run's --compiler options; the would-be file is under the cache folder.
     CHECK(has_line(first.out, "    accept it with: .*fearless-check --compiler " + std::regex_replace(gxx.string(), std::regex(R"([+.])"), R"(\$&)") +
@@ -97,7 +93,7 @@ TEST_CASE("integration: --bless blesses the compilers that passed, and the next 
 
     auto bless_args = args;
     bless_args.push_back("--bless");
-    auto bless = run_tool(suite, bless_args);
+    auto bless = run_tool(suite, bless_args, std::nullopt);
     INFO(bless.out << bless.err);
     CHECK(bless.exit_code == 1);  // clang fails gcc_wording.cpp
     CHECK(has_line(bless.out, R"(PASS  cases/gcc_wording.cpp  \[gcc-\d+\]  blessed)"));
@@ -109,7 +105,7 @@ TEST_CASE("integration: --bless blesses the compilers that passed, and the next 
 
     // The plain run after the bless reuses its results, the -Wfatal-errors job too.
     const auto after_bless = starts(log);
-    auto plain = run_tool(suite, args);
+    auto plain = run_tool(suite, args, std::nullopt);
     INFO(plain.out << plain.err);
     CHECK(starts(log) == after_bless);
     CHECK(has_line(plain.out, R"(PASS  cases/gcc_wording.cpp  \[gcc-\d+\])"));

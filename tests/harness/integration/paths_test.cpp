@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -21,13 +22,7 @@ using fixtures::TempDir;
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path project = FEARLESS_PROJECT_ROOT;
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(8);
-    static const auto cache = tool.parent_path() / "integration-cache";
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}, {"XDG_CACHE_HOME", cache.string()}}, {}}, limits);
-}
+using integration::run_tool;
 
 // The suite at `suite`, every path absolute, the fearless headers from this repository.
 std::vector<std::string> suite_args(const std::filesystem::path& suite, std::vector<std::string> more) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -23,14 +24,7 @@ using fixtures::TempDir;
 
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(5);
-    // The result cache goes to the build tree, never into the fixtures.
-    static const auto cache = tool.parent_path() / "integration-cache";
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}, {"XDG_CACHE_HOME", cache.string()}}, {}}, limits);
-}
+using integration::run_tool;
 
 // The compilers that scripts/run installs on a fresh Debian 12 (clang++-19 may be absent).
 std::vector<std::string> with_compilers(std::vector<std::string> args) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "integration/tool.hpp"
 #include "run/process/process.hpp"
 #include "util/file.hpp"
 
@@ -19,13 +20,7 @@ using fixtures::TempDir;
 const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path suite = fixtures::dir() / "suites" / "verify";
 
-ProcessResult run_tool(const std::filesystem::path& cwd, std::vector<std::string> args) {
-    args.insert(args.begin(), tool.string());
-    Limits limits;
-    limits.timeout = std::chrono::minutes(8);
-    static const auto cache = tool.parent_path() / "integration-cache";
-    return run_process(Command{args, cwd, {{"NO_COLOR", "1"}, {"XDG_CACHE_HOME", cache.string()}}, {}}, limits);
-}
+using integration::run_tool;
 
 std::vector<std::string> compilers() {
     std::vector<std::string> args;
