@@ -1,6 +1,6 @@
 // The case parser (directives and annotations) and the control source on any
-// bytes. Properties beyond "no crash": every annotation targets a line of the
-// file, and the control source keeps the line count.
+// bytes. Properties beyond "no crash": every annotation with a line targets a
+// line of the file, and the control source keeps the line count.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,8 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     identity.id = "t/x";
     identity.display = "cases/t/x.cpp";
     Case c = parse_case(text, identity);
-    for (const auto& a : c.annotations)
-        if (a.line < 1 || a.line > static_cast<int>(c.lines.size()) || a.written_on < a.line) std::abort();
+    for (const auto& a : c.annotations) {
+        if (a.anywhere) continue;  // `//~?`: no line of its own
+        if (a.line < 1 || a.line > static_cast<int>(c.lines.size())) std::abort();
+        if (!c.verify_style && a.written_on < a.line) std::abort();  // `//~^` points up; -verify's `@+N` down
+    }
     if (c.malformed()) return 0;
     if (split_lines(control_source(c)).size() > c.lines.size()) std::abort();
     return 0;

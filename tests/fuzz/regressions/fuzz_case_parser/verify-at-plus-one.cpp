@@ -1,0 +1,5 @@
+#include <mini/mini.hpp>
+int main() {
+    // expected-error@+1 {{cannot be sent between threads}}
+    mini::send(3.5);
+}
