@@ -19,7 +19,6 @@ using fixtures::has_line;
 using fixtures::last_line;
 using fixtures::TempDir;
 
-const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path project = FEARLESS_PROJECT_ROOT;
 
 using integration::run_tool;

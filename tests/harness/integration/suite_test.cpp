@@ -22,7 +22,6 @@ using fixtures::has_line;
 using fixtures::last_line;
 using fixtures::TempDir;
 
-const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 
 using integration::run_tool;
 

@@ -17,7 +17,6 @@ using fixtures::has_line;
 using fixtures::last_line;
 using fixtures::TempDir;
 
-const std::filesystem::path tool = FEARLESS_CHECK_EXE;
 const std::filesystem::path suite = fixtures::dir() / "suites" / "verify";
 
 using integration::run_tool;
