@@ -1,6 +1,7 @@
-// The case parser (directives and annotations) and the control source on any
-// bytes. Properties beyond "no crash": every annotation with a line targets a
-// line of the file, and the control source keeps the line count.
+// The case parser (revisions, directives and annotations) and the control
+// source on any bytes. Properties beyond "no crash", for each revision: every
+// annotation with a line targets a line of the file, and the control source
+// keeps the line count.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include "case/case.hpp"
 #include "case/control.hpp"
+#include "case/revisions.hpp"
 #include "util/text.hpp"
 
 using namespace fearless::check;
@@ -18,13 +20,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     identity.file = "cases/t/x.cpp";
     identity.id = "t/x";
     identity.display = "cases/t/x.cpp";
-    Case c = parse_case(text, identity);
-    for (const auto& a : c.annotations) {
-        if (a.anywhere) continue;  // `//~?`: no line of its own
-        if (a.line < 1 || a.line > static_cast<int>(c.lines.size())) std::abort();
-        if (!c.verify_style && a.written_on < a.line) std::abort();  // `//~^` points up; -verify's `@+N` down
+    for (const Case& c : parse_cases(text, identity)) {
+        for (const auto& a : c.annotations) {
+            if (a.anywhere) continue;  // `//~?`: no line of its own
+            if (a.line < 1 || a.line > static_cast<int>(c.lines.size())) std::abort();
+            if (!c.verify_style && a.written_on < a.line) std::abort();  // `//~^` points up; -verify's `@+N` down
+        }
+        if (c.malformed()) continue;
+        if (split_lines(control_source(c)).size() > c.lines.size()) std::abort();
     }
-    if (c.malformed()) return 0;
-    if (split_lines(control_source(c)).size() > c.lines.size()) std::abort();
     return 0;
 }

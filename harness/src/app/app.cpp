@@ -13,6 +13,7 @@
 #include "app/report_files.hpp"
 #include "case/discover.hpp"
 #include "case/folder_config.hpp"
+#include "case/revisions.hpp"
 #include "report/console.hpp"
 #include "report/github.hpp"
 #include "run/plan.hpp"
@@ -78,12 +79,14 @@ std::vector<Case> load_cases(const Options& o, const std::vector<std::filesystem
             identity.problems.push_back(folder.problem);
             cases.push_back(std::move(identity));
         } else if (auto text = read_file(o.root / f)) {
-            cases.push_back(parse_case(*text, std::move(identity)));
+            for (auto& c : parse_cases(*text, std::move(identity))) cases.push_back(std::move(c));
         } else {
             identity.problems.push_back(fmt::format("{}: cannot read the file", identity.display));
             cases.push_back(std::move(identity));
         }
     }
+    // --filter sees the name reports show, so "name.cpp[bad]" picks one revision.
+    std::erase_if(cases, [&](const Case& c) { return c.display.find(o.filter) == std::string::npos; });
     reject_id_collisions(cases, o.expected_dir);
     return cases;
 }
@@ -148,7 +151,8 @@ std::optional<Suite> load_suite(const Options& o, std::ostream& err) {
                            fmt::join(default_compiler_candidates(), ", "));
         return std::nullopt;
     }
-    s.discovery = discover_cases(o.root, o.cases_dir, o.paths, o.filter);
+    // load_cases applies --filter: a file's revisions are known only once it is read.
+    s.discovery = discover_cases(o.root, o.cases_dir, o.paths, "");
     s.cases = load_cases(o, s.discovery.files);
     s.jobs = plan_jobs(s.cases, s.compilers);
     if (o.rerun_failed && s.cache) keep_failed_jobs(s.jobs, s.cases, s.compilers, s.cache->load_failed(suite_key(o)));
@@ -264,6 +268,15 @@ void record_after_stop(const std::vector<std::optional<Result>>& results, std::s
     }
 }
 
+// A compile-fail revision's pass says which sibling revision was its control (run/plan.hpp).
+Result noting_control(Result r, const std::string& sibling) {
+    if (sibling.empty() || r.verdict.status != Status::pass) return r;
+    auto& note = r.verdict.reason;
+    note += fmt::format("{}control: revision {} (it must compile), no blanked-lines compile", note.empty() ? "" : "; ",
+                        sibling);
+    return r;
+}
+
 // Jobs run on the pool, longest first (times recorded by earlier runs) so the
 // workers finish together; results are recorded in plan order as they complete.
 std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Record& record) {
@@ -273,7 +286,7 @@ std::vector<std::optional<Result>> run_jobs(RunContext& ctx, const Suite& s, Rec
         const Job& job = s.jobs[i];
         const Case& c = s.cases[job.case_index];
         const Compiler& compiler = s.compilers[job.compiler_index];
-        auto r = job.skip_reason.empty() ? execute_job(ctx, c, compiler, job.control)
+        auto r = job.skip_reason.empty() ? noting_control(execute_job(ctx, c, compiler, job.control), job.control_by)
                                          : decided(c.display, compiler.label, Status::skip, job.skip_reason);
         if (!stop_requested()) results[i] = std::move(r);  // else: possibly killed, so not run
     };

@@ -51,8 +51,10 @@ std::string bless_hint(const Options& o, const Case& c) {
     if (o.root_moved) cmd.argv.insert(cmd.argv.end(), {"--root", o.root.generic_string()});
     cmd.argv.insert(cmd.argv.end(), o.rerun_args.begin(), o.rerun_args.end());
     cmd.argv.push_back("--bless");
-    const bool display_is_path = !o.root_moved && c.display == c.file.generic_string();
-    cmd.argv.push_back(display_is_path ? c.display : (o.root / c.file).generic_string());
+    // A revision shows as its file's name with "[rev]"; blessing the file blesses each revision.
+    const auto shown_file = c.display.substr(0, c.display.size() - (c.revision.empty() ? 0 : c.revision.size() + 2));
+    const bool display_is_path = !o.root_moved && shown_file == c.file.generic_string();
+    cmd.argv.push_back(display_is_path ? shown_file : (o.root / c.file).generic_string());
     return shell_line(cmd);
 }
 

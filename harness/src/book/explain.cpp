@@ -37,6 +37,7 @@ const Page* find_page(const Book& book, const std::string& what) {
     int names = 0;
     for (const auto& p : book.pages) {
         if (p.c.display == what || p.c.id == id || ends_with(id, "/" + p.c.id)) return &p;
+        if (p.c.file.generic_string() == what) return &p;  // a file of revisions: its first
         if (p.name() == id) {
             by_name = &p;
             ++names;

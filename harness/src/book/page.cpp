@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "case/discover.hpp"
+#include "case/revisions.hpp"
 #include "run/compiler.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -130,21 +131,24 @@ Book build_book(const BookSource& s) {
             book.problems.push_back(fmt::format("{}: cannot read the file", identity.display));
             continue;
         }
-        Page page;
-        page.c = parse_case(*text, std::move(identity));
-        if (page.c.malformed()) {
-            for (const auto& p : page.c.problems) book.problems.push_back(p);
-            continue;
+        // A page per revision: each has its own mode, annotations and snapshots.
+        for (auto& c : parse_cases(*text, std::move(identity))) {
+            Page page;
+            page.c = std::move(c);
+            if (page.c.malformed()) {
+                for (const auto& p : page.c.problems) book.problems.push_back(p);
+                continue;
+            }
+            page.rule = &rule_of(page.c);
+            page.prose = teaching_prose(page.c);
+            page.code = code_lines(page.c);
+            page.snapshots = group_snapshots(expected_dir, page.c);
+            // A run case without a .stdout file must print nothing.
+            bool runs = *page.c.mode == Mode::run_pass || *page.c.mode == Mode::run_fail;
+            if (runs) page.expected_stdout = expected_stdout(expected_dir, page.c.id).value_or("");
+            page.rust = rust_listing(s.rust_dir.empty() ? s.rust_dir : s.root / s.rust_dir, page.c);
+            book.pages.push_back(std::move(page));
         }
-        page.rule = &rule_of(page.c);
-        page.prose = teaching_prose(page.c);
-        page.code = code_lines(page.c);
-        page.snapshots = group_snapshots(expected_dir, page.c);
-        // A run case without a .stdout file must print nothing.
-        bool runs = *page.c.mode == Mode::run_pass || *page.c.mode == Mode::run_fail;
-        if (runs) page.expected_stdout = expected_stdout(expected_dir, page.c.id).value_or("");
-        page.rust = rust_listing(s.rust_dir.empty() ? s.rust_dir : s.root / s.rust_dir, page.c);
-        book.pages.push_back(std::move(page));
     }
     // A twin `x-fixed` joins its mistake `x`: the mistake shows the fix as a diff.
     std::map<std::string, std::size_t> by_id;

@@ -34,7 +34,7 @@ namespace fearless::check {
 
 // Bump when judging changes (check, normalize, render, attribute, control...):
 // every stored verdict is then stale.
-inline constexpr std::string_view harness_version = "fearless-check 5.7";
+inline constexpr std::string_view harness_version = "fearless-check 5.8";
 
 struct CachedJob {
     Result result;  // with its verdict

@@ -75,6 +75,8 @@ struct Case {
     std::filesystem::path file;  // as the compiler is given it (relative to the root when under it)
     std::string id;              // "topic/name": path under the cases dir, without ".cpp"
     std::string display;         // what reports show, e.g. "cases/topic/name.cpp"
+    std::string revision;        // the `//@ revisions:` name this Case is (id "topic/name.REV",
+                                 // display "cases/topic/name.cpp[REV]"); empty: the file has none
 
     std::optional<Mode> mode;
     std::string mirrors;
@@ -105,6 +107,10 @@ struct Case {
 // Parses `text`, the content of the file whose identity is given in `identity`
 // (file, id and display set; the rest is filled in).
 Case parse_case(std::string_view text, Case identity);
+
+// Whether `key` names a directive that may be given at most once (a revision's
+// scoped one then replaces the unscoped one; case/revisions.hpp).
+bool directive_given_once(std::string_view key);
 
 // Whether `text` names a language standard the compilers take as -std=TEXT: c++17, gnu++20, c++2b ...
 bool is_std_version(std::string_view text);

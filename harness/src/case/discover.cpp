@@ -1,5 +1,7 @@
 #include "case/discover.hpp"
 
+#include "case/revisions.hpp"
+#include "util/file.hpp"
 #include "util/path.hpp"
 
 #include <algorithm>
@@ -41,6 +43,17 @@ void collect(const fs::path& root, const fs::path& dir, std::vector<fs::path>& o
     }
     // The walk stops at an error: say where, so that no case goes missing silently.
     if (ec) problems.push_back({relative_to_root(root, dir).generic_string(), "cannot list it: " + ec.message()});
+}
+// Whether the expected files named `stem` in `dir`'s expected folder have a
+// case: `stem`.cpp, or for "name.rev" a name.cpp declaring revision rev.
+bool has_owner(const fs::path& dir, const std::string& stem) {
+    if (fs::exists(dir / (stem + ".cpp"))) return true;
+    const auto dot = stem.rfind('.');
+    if (dot == std::string::npos) return false;
+    const auto text = read_file(dir / (stem.substr(0, dot) + ".cpp"));
+    if (!text) return false;
+    const auto names = declared_revisions(*text);
+    return std::find(names.begin(), names.end(), stem.substr(dot + 1)) != names.end();
 }
 }  // namespace
 
@@ -104,8 +117,8 @@ std::vector<std::filesystem::path> find_stale_expected(const std::filesystem::pa
         auto rel = it->path().lexically_relative(base);
         auto name = parse_expected_name(rel.filename().string());
         if (!name) continue;
-        auto case_file = root / cases_dir / rel.parent_path() / (name->stem + ".cpp");
-        if (!std::filesystem::exists(case_file)) stale.push_back(relative_to_root(root, it->path()));
+        if (!has_owner(root / cases_dir / rel.parent_path(), name->stem))
+            stale.push_back(relative_to_root(root, it->path()));
     }
     std::sort(stale.begin(), stale.end());
     return stale;

@@ -117,6 +117,7 @@ class Parser {
         void (Parser::*apply)(int line, std::string_view value);
     };
     static const Directive directives[8];
+    friend bool fearless::check::directive_given_once(std::string_view key);
 
     static std::string known_directives() {
         std::vector<std::string_view> keys = mode_names();
@@ -352,6 +353,11 @@ const Parser::Directive Parser::directives[8] = {
 };
 
 }  // namespace
+
+bool directive_given_once(std::string_view key) {
+    return std::any_of(std::begin(Parser::directives), std::end(Parser::directives),
+                       [&](const auto& d) { return d.key == key && d.once; });
+}
 
 Case parse_case(std::string_view text, Case c) {
     c.lines = split_lines(text);

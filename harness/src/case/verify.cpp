@@ -233,8 +233,8 @@ VerifyAnnotations parse_verify(const std::vector<std::string>& lines, const std:
     return out;
 }
 
-bool looks_like_verify_case(const std::vector<std::string>& lines) {
-    static const auto head = directive_head({"expected"});
+bool looks_like_verify_case(const std::vector<std::string>& lines, const std::vector<std::string>& prefixes) {
+    const auto head = directive_head(prefixes);
     bool verify = false;
     for (const auto& l : lines) {
         auto t = trim(l);

@@ -52,8 +52,10 @@ std::vector<std::string> verify_prefixes(const std::vector<std::string>& configu
 // those active for a compiler). Pure.
 VerifyAnnotations parse_verify(const std::vector<std::string>& lines, const std::vector<std::string>& prefixes);
 
-// True when `lines` hold an `expected-` directive and no `//@` mode: such a file needs no header.
-bool looks_like_verify_case(const std::vector<std::string>& lines);
+// True when `lines` hold a directive of one of `prefixes` (`expected-error`) and no `//@` mode:
+// such a file needs no header.
+bool looks_like_verify_case(const std::vector<std::string>& lines,
+                            const std::vector<std::string>& prefixes = {"expected"});
 
 std::string_view verify_kind_name(VerifyKind k);
 
