@@ -203,14 +203,14 @@ class Splitter {
             for (auto& p : shared)
                 if (p != name) id.verify_prefixes.push_back(p);
         }
-        if (!id.verify_style && (prefixes || !name.empty())) id.verify_style = looks_like_verify_case(lines, id.verify_prefixes);
+        id.revision = name;  // its own family prefixes, REV-gcc and REV-clang (case/verify.hpp)
+        if (!id.verify_style && (prefixes || !name.empty())) id.verify_style = looks_like_verify_case(lines, verify_prefixes(id.verify_prefixes, name));
         Case c = parse_case(join(lines, "\n"), std::move(id));
         c.lines = split_lines(text);  // what the compiler reads, for snapshots and the control source
         if (prefixes && c.verify_prefixes.empty())
             c.problems.push_back(fmt::format("{}: verify-prefixes: needs at least one prefix", identity_.display));
         if (name.empty()) return c;
         for (auto& p : c.problems) p += fmt::format(" (revision {})", name);
-        c.revision = name;
         c.id += "." + name;
         c.display += "[" + name + "]";
         c.flags.insert(c.flags.begin(), "-D" + revision_macro(name));

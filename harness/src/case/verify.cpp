@@ -197,10 +197,12 @@ std::string_view verify_kind_name(VerifyKind k) {
     return "?";
 }
 
-std::vector<std::string> verify_prefixes(const std::vector<std::string>& configured) {
+std::vector<std::string> verify_prefixes(const std::vector<std::string>& configured, const std::string& revision) {
     std::vector<std::string> out = configured.empty() ? std::vector<std::string>{"expected"} : configured;
-    for (const char* family : {"gcc", "clang"})
+    for (std::string family : {"gcc", "clang"}) {
         if (std::find(out.begin(), out.end(), family) == out.end()) out.push_back(family);
+        if (!revision.empty()) out.push_back(revision + "-" + family);
+    }
     return out;
 }
 
@@ -251,7 +253,7 @@ bool looks_like_verify_case(const std::vector<std::string>& lines, const std::ve
 
 void read_verify_annotations(Case& c) {
     c.verify_style = true;
-    c.verify = parse_verify(c.lines, verify_prefixes(c.verify_prefixes));
+    c.verify = parse_verify(c.lines, verify_prefixes(c.verify_prefixes, c.revision));
     for (const auto& p : c.verify.problems) c.problems.push_back(fmt::format("{}:{}", c.display, p));
     const auto& v = c.verify;
     if (v.expectations.empty() && v.no_diagnostics.empty())

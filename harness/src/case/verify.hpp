@@ -45,8 +45,9 @@ struct VerifyAnnotations {
 
 // The prefixes a case may use: the configured ones (-verify=a,b; default
 // "expected") and one per compiler family, for text a family words its own way
-// (`// gcc-error {{...}}` is checked on GCC only, `clang-error` on Clang only).
-std::vector<std::string> verify_prefixes(const std::vector<std::string>& configured);
+// (`// gcc-error {{...}}` is checked on GCC only, `clang-error` on Clang only);
+// in a revision REV also REV-gcc and REV-clang (`// bad-gcc-error {{...}}`).
+std::vector<std::string> verify_prefixes(const std::vector<std::string>& configured, const std::string& revision = "");
 
 // Every -verify directive of `lines` with one of `prefixes` (the judge picks
 // those active for a compiler). Pure.

@@ -77,6 +77,7 @@ Verdict check_verify(const Case& c, const std::vector<Diagnostic>& diags, std::s
                      const std::filesystem::path& root) {
     auto active = c.verify_prefixes.empty() ? std::vector<std::string>{"expected"} : c.verify_prefixes;
     active.emplace_back(family);
+    if (!c.revision.empty()) active.push_back(fmt::format("{}-{}", c.revision, family));  // `bad-gcc-error`
     auto is_active = [&](const std::string& p) { return std::find(active.begin(), active.end(), p) != active.end(); };
 
     auto seen = seen_of(diags, c.file, root);
