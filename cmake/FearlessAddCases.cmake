@@ -3,7 +3,7 @@
 #                    [TIMEOUT <seconds>] [ROOT <dir>])
 #
 # Registers one CTest test per case and compiler, named
-# <name>/<topic>/<case>/<compiler-label> and labelled fearless;<name>;<mode>,
+# <name>/<topic>/<case>[.<revision>]/<compiler-label> and labelled fearless;<name>;<mode>,
 # so that ctest -R, -L, --rerun-failed, -j N and IDE test explorers work per
 # case. A test runs fearless-check on exactly its case with exactly its
 # compiler; a failure prints the diff and how to bless. The target
@@ -85,6 +85,7 @@ function(fearless_add_cases)
     string(REPLACE "\t" ";" field "${line}")
     list(GET field 0 file)
     list(GET field 1 id)
+    list(GET field 2 shown)
     list(GET field 3 cxx)
     list(GET field 4 label)
     list(GET field 5 mode)
@@ -102,6 +103,10 @@ function(fearless_add_cases)
     else()
       set(test "${name}/${id}/${label}")
       set(which --compiler "${cxx}")
+    endif()
+    # A revision (shown as "cases/x.cpp[bad]", id "x.bad") runs alone: its file holds the others too.
+    if(shown MATCHES "\\]$")
+      list(APPEND which "--filter=${shown}")
     endif()
     add_test(NAME "${test}"
              COMMAND fearless::check ${common} ${which} ${pch} -j 1 "--bless-hint=${bless_hint}" "${file}"
