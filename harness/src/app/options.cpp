@@ -51,6 +51,21 @@ still held its output).
 --bless writes the expected files from what the compilers said; a compiler on
 which the case fails is not blessed, and the bless says which and why.
 
+Revisions: one file, several configurations, each its own job per compiler:
+  //@ revisions: ok bad         names: letters, digits, _; each is compiled with -DFEARLESS_REVISION_<name>
+  //@[bad] compile-fail         any directive scoped to revisions ([a,b] for several); unscoped: every one
+  //@[ok] compile-pass          a scoped only/std/stdout/timeout/limits replaces the unscoped one,
+  //@[bad] flags: -DX           flags/check/mirrors add to it
+  #ifdef FEARLESS_REVISION_bad
+      f(rc);  //~[bad] ERROR cannot be sent     also //~[bad]^ and //~[bad]? (the scope right after //~)
+  #endif
+Shown as cases/<topic>/<name>.cpp[bad]; snapshots expected/<topic>/<name>.bad.stderr
+(.bad.gcc.stderr ...); --filter 'name.cpp[bad]' runs one revision. A compile-fail
+revision whose sibling must compile on the same compiler has it as its control
+(no blanked-lines compile). In a -verify case a revision checks the prefixes
+REV and the folder's (or expected), REV-gcc / REV-clang on their family;
+//@[REV] verify-prefixes: a,b names them.
+
 clang -verify annotations instead (a file with no //@ mode, or under a folder
 whose fearless-check.json says {"annotations": "verify"}; it needs no header):
   f(A{});     // expected-error {{no matching function}}   also -warning, -note
@@ -113,7 +128,7 @@ void add_options(CLI::App& app, Options& o, Given& g) {
     app.add_option("--flag", g.flags, "extra compiler flag for every case, repeatable, after the config's (--flag=-DX)")
         ->allow_extra_args(false);
     app.add_option("-j,--jobs", g.jobs, "parallel jobs (default: number of cores)")->check(CLI::PositiveNumber);
-    app.add_option("--filter", o.filter, "only cases whose path contains TEXT");
+    app.add_option("--filter", o.filter, "only cases whose shown name contains TEXT (a revision's: cases/x.cpp[bad])");
     app.add_option("--timeout", g.timeout,
                    fmt::format("seconds a compiler or program may run (default: {})", o.timeout_s))
         ->check(CLI::PositiveNumber);

@@ -72,6 +72,7 @@ TEST_CASE("options: usage errors exit 2, --help teaches the case format", "[harn
     CHECK(help.out.find("//~ ERROR") != std::string::npos);
     CHECK(help.out.find("//@ compile-fail") != std::string::npos);
     CHECK(help.out.find("--bless") != std::string::npos);
+    CHECK(help.out.find("//@ revisions: ok bad") != std::string::npos);
 }
 
 TEST_CASE("options: the config file sets defaults, the command line wins", "[harness][options]") {
