@@ -9,14 +9,10 @@
 #include "util/file.hpp"
 
 using namespace fearless::check;
+using namespace fixtures;  // count_of, has_line, last_line, TempDir
+using integration::run_tool;
 
 namespace {
-
-using fixtures::count_of;
-using fixtures::has_line;
-using fixtures::last_line;
-using fixtures::TempDir;
-using integration::run_tool;
 
 const std::filesystem::path suite = fixtures::dir() / "suites" / "revisions";
 const std::vector<std::string> compilers = {"--compiler", "g++", "--compiler", "clang++"};
