@@ -18,11 +18,11 @@ constexpr std::string_view prefixes_key = "verify-prefixes";
 // What one line of the file is, as far as revisions are concerned.
 struct Line {
     enum Kind { plain, directive, scoped_directive, scoped_annotation } kind = plain;
-    std::string key;                  // a directive's key ("flags", "compile-fail", "revisions")
-    std::string body;                 // a directive's text after `//@` or `//@[...]`
-    std::vector<std::string> scope;   // the revisions in `[...]`
-    std::size_t marker = 0;           // a scoped annotation: where its `//~` starts
-    std::string after_scope;          // a scoped annotation: what follows `//~[...]`
+    std::string key;                 // a directive's key ("flags", "compile-fail", "revisions")
+    std::string body;                // a directive's text after `//@` or `//@[...]`
+    std::vector<std::string> scope;  // the revisions in `[...]`
+    std::size_t marker = 0;          // a scoped annotation: where its `//~` starts
+    std::string after_scope;         // a scoped annotation: what follows `//~[...]`
 };
 
 std::string key_of(std::string_view body) {
@@ -62,16 +62,16 @@ class Splitter {
         check_scopes();
     }
 
-    std::vector<Case> cases(std::string_view text) const {
+    std::vector<Case> cases() const {
         if (!problems_.empty()) {
             Case c = identity_;
             c.lines = text_;
             c.problems = problems_;
             return {std::move(c)};
         }
-        if (names_.empty()) return {revision(text, "")};
+        if (names_.empty()) return {revision("")};
         std::vector<Case> out;
-        for (const auto& name : names_) out.push_back(revision(text, name));
+        for (const auto& name : names_) out.push_back(revision(name));
         return out;
     }
 
@@ -190,7 +190,7 @@ class Splitter {
         return out;
     }
 
-    Case revision(std::string_view text, const std::string& name) const {
+    Case revision(const std::string& name) const {
         std::optional<std::string> prefixes;
         const auto lines = applied(name, prefixes);
         Case id = identity_;
@@ -204,9 +204,10 @@ class Splitter {
                 if (p != name) id.verify_prefixes.push_back(p);
         }
         id.revision = name;  // its own family prefixes, REV-gcc and REV-clang (case/verify.hpp)
-        if (!id.verify_style && (prefixes || !name.empty())) id.verify_style = looks_like_verify_case(lines, verify_prefixes(id.verify_prefixes, name));
+        if (!id.verify_style && (prefixes || !name.empty()))
+            id.verify_style = looks_like_verify_case(lines, verify_prefixes(id.verify_prefixes, name));
         Case c = parse_case(join(lines, "\n"), std::move(id));
-        c.lines = split_lines(text);  // what the compiler reads, for snapshots and the control source
+        c.lines = text_;  // what the compiler reads, for snapshots and the control source
         if (prefixes && c.verify_prefixes.empty())
             c.problems.push_back(fmt::format("{}: verify-prefixes: needs at least one prefix", identity_.display));
         if (name.empty()) return c;
@@ -233,7 +234,7 @@ std::string revision_macro(std::string_view revision) {
 }
 
 std::vector<Case> parse_cases(std::string_view text, Case identity) {
-    return Splitter(text, identity).cases(text);
+    return Splitter(text, identity).cases();
 }
 
 std::vector<std::string> declared_revisions(std::string_view text) {

@@ -31,7 +31,10 @@ std::string github_error(const Result& r) {
     auto lines = split_lines(r.verdict.details);
     if (lines.size() > annotation_lines) lines.resize(annotation_lines);
     for (const auto& l : lines) message += "\n" + l;
-    std::string where = "file=" + escape_command_property(r.case_display);
+    // A revision shows as "cases/x.cpp[bad]": the annotation belongs to the file (the title keeps the revision).
+    const auto file =
+        r.case_display.ends_with(']') ? r.case_display.substr(0, r.case_display.rfind('[')) : r.case_display;
+    std::string where = "file=" + escape_command_property(file);
     if (r.verdict.line > 0) where += fmt::format(",line={}", r.verdict.line);
     return fmt::format("::error {},title={}::{}\n", where,
                        escape_command_property(fmt::format("{} [{}]", r.case_display, r.compiler)),

@@ -13,8 +13,8 @@ namespace fearless::check {
 struct Job {
     std::size_t case_index = 0;
     std::size_t compiler_index = 0;
-    std::string skip_reason;  // non-empty: reported as SKIP, not run
-    bool control = false;     // also runs the case's control compile (see plan_jobs)
+    std::string skip_reason;      // non-empty: reported as SKIP, not run
+    bool control = false;         // also runs the case's control compile (see plan_jobs)
     std::string control_by = {};  // the sibling revision that is this job's control instead (see plan_jobs)
 };
 

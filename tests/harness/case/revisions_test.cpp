@@ -114,8 +114,9 @@ int main() {
     auto unscoped = parse("//@ revisions: a b\n//@[a] compile-fail\n//@[b] compile-pass\nf(); //~ ERROR x\n");
     REQUIRE(unscoped.size() == 2);
     CHECK(unscoped[0].problems.empty());
-    CHECK(has_problem(unscoped[1], "cases/t/x.cpp:4: //~ ERROR annotations only make sense in a compile-fail case, "
-                                   "this one is compile-pass (revision b)"));
+    CHECK(has_problem(unscoped[1],
+                      "cases/t/x.cpp:4: //~ ERROR annotations only make sense in a compile-fail case, "
+                      "this one is compile-pass (revision b)"));
 }
 
 TEST_CASE("revisions: a mode unscoped and scoped for one revision is two modes", "[harness][revisions]") {
@@ -138,7 +139,8 @@ TEST_CASE("revisions: a bad setup is one malformed Case naming file and line", "
                       "cases/t/x.cpp:2: unknown revision 'bda' (declared on line 1: ok, bad)"));
     CHECK(has_problem(one("//@ revisions: ok bad\n//@ compile-pass\nf(); //~[nope] ERROR x\n"),
                       "cases/t/x.cpp:3: unknown revision 'nope'"));
-    CHECK(has_problem(one("//@ revisions: ok ok\n//@ compile-pass\n"), "cases/t/x.cpp:1: revision 'ok' declared twice"));
+    CHECK(
+        has_problem(one("//@ revisions: ok ok\n//@ compile-pass\n"), "cases/t/x.cpp:1: revision 'ok' declared twice"));
     CHECK(has_problem(one("//@ revisions: a\n//@ revisions: b\n//@ compile-pass\n"),
                       "cases/t/x.cpp:2: '//@ revisions:' given twice (first on line 1)"));
     CHECK(has_problem(one("//@ compile-pass\n//@[bad] flags: -DX\n"),
@@ -147,7 +149,8 @@ TEST_CASE("revisions: a bad setup is one malformed Case naming file and line", "
                       "cases/t/x.cpp:2: a revision scope in a file without '//@ revisions:'"));
     CHECK(has_problem(one("//@ revisions: ok my-bad\n//@ compile-pass\n"),
                       "cases/t/x.cpp:1: revision name 'my-bad': a name is letters, digits and _"));
-    CHECK(has_problem(one("//@ revisions:\n//@ compile-pass\n"), "cases/t/x.cpp:1: //@ revisions: needs at least one name"));
+    CHECK(has_problem(one("//@ revisions:\n//@ compile-pass\n"),
+                      "cases/t/x.cpp:1: //@ revisions: needs at least one name"));
     CHECK(has_problem(one("//@ revisions: a gcc\n//@ compile-pass\n"), "revision name 'gcc' would read as a compiler"));
     CHECK(has_problem(one("//@ revisions: a\n//@[a compile-pass\n"), "cases/t/x.cpp:2: //@[ needs its closing ]"));
 }
@@ -177,9 +180,10 @@ int main() {
     // The folder's prefixes join the revision's; verify-prefixes names them outright.
     auto folder = parse(text, true, {"cxx20"});
     CHECK(folder[1].verify_prefixes == std::vector<std::string>{"bad", "cxx20"});
-    auto named = parse("//@ revisions: a b\n//@[b] verify-prefixes: expected, b2\n"
-                       "int x = \"s\"; // b2-error {{cannot initialize}}\n// a-no-diagnostics\n",
-                       true);
+    auto named = parse(
+        "//@ revisions: a b\n//@[b] verify-prefixes: expected, b2\n"
+        "int x = \"s\"; // b2-error {{cannot initialize}}\n// a-no-diagnostics\n",
+        true);
     REQUIRE(named.size() == 2);
     CHECK(named[1].verify_prefixes == std::vector<std::string>{"expected", "b2"});
     CHECK(named[1].mode == Mode::compile_fail);
@@ -188,9 +192,10 @@ int main() {
 
     // A revision's family prefixes: bad-gcc and bad-clang, checked in revision bad only.
     CHECK(verify_prefixes({}, "bad") == std::vector<std::string>{"expected", "gcc", "bad-gcc", "clang", "bad-clang"});
-    auto family = parse("//@ revisions: ok bad\ns.run(); // bad-gcc-error {{no member}} bad-clang-error {{no member}}\n"
-                        "// ok-no-diagnostics\n",
-                        true);
+    auto family = parse(
+        "//@ revisions: ok bad\ns.run(); // bad-gcc-error {{no member}} bad-clang-error {{no member}}\n"
+        "// ok-no-diagnostics\n",
+        true);
     REQUIRE(family.size() == 2);
     CHECK(family[1].verify.expectations.size() == 2);
     CHECK(family[0].verify.expectations.empty());
@@ -204,7 +209,8 @@ TEST_CASE("revisions: each revision's expected files carry its name, and are not
     CHECK(c[1] == "expected/t/x.bad.clang.stderr");
     CHECK(c[2] == "expected/t/x.bad.stderr");
 
-    const auto root = std::filesystem::temp_directory_path() / ("fearless-check-revisions-" + std::to_string(::getpid()));
+    const auto root =
+        std::filesystem::temp_directory_path() / ("fearless-check-revisions-" + std::to_string(::getpid()));
     std::filesystem::remove_all(root);
     write_file(root / "cases/t/x.cpp", two);
     for (auto f : {"expected/t/x.bad.stderr", "expected/t/x.ok.clang.stdout", "expected/t/x.gone.stderr",
@@ -219,7 +225,8 @@ TEST_CASE("revisions: a compile-pass sibling on the same compiler is a compile-f
           "[harness][revisions][plan][control]") {
     auto cs = parse(two);  // bad: only gcc; ok: only clang>=19
     auto alone = parse("//@ compile-fail\nf(); //~ ERROR x\n");
-    std::vector<Compiler> gcc_and_clang = {compiler(Family::gcc, 12, "gcc-12"), compiler(Family::clang, 19, "clang-19")};
+    std::vector<Compiler> gcc_and_clang = {compiler(Family::gcc, 12, "gcc-12"),
+                                           compiler(Family::clang, 19, "clang-19")};
     // ok cannot run on gcc, where bad runs: bad gets the blanked-lines control there.
     auto jobs = plan_jobs(cs, gcc_and_clang);
     REQUIRE(jobs.size() == 4);

@@ -38,8 +38,9 @@ TEST_CASE("integration: revisions pass, fail and are malformed one by one", "[ha
         CHECK(has_line(r.out, "FAIL  cases/fail/mismatch.cpp\\[bad\\]" + c +
                                   "line 7: expected an error containing \"words the error does not say\".*"));
     }
-    CHECK(has_line(r.out, R"(FAIL  cases/malformed/bad-scope.cpp  \[-\]  malformed case: )"
-                          R"(cases/malformed/bad-scope.cpp:3: unknown revision 'bda' \(declared on line 1: ok, bad\))"));
+    CHECK(has_line(r.out,
+                   R"(FAIL  cases/malformed/bad-scope.cpp  \[-\]  malformed case: )"
+                   R"(cases/malformed/bad-scope.cpp:3: unknown revision 'bda' \(declared on line 1: ok, bad\))"));
     // expected/pass/two.bad.stderr has its revision; two.gone.stderr names none the case declares.
     CHECK(has_line(r.out, R"(FAIL  expected/pass/two.gone.stderr  \[-\]  stale expected file: .*)"));
     CHECK(count_of(r.out, "stale expected file") == 1);

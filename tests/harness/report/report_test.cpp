@@ -102,6 +102,9 @@ TEST_CASE("github: an ::error at the case's line with the diff's first lines, es
     CHECK(e.find("line 11") != std::string::npos);
     CHECK(e.find("line 12") == std::string::npos);  // the group has the rest
     CHECK(escape_command_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A");
+    // A revision's annotation is on its file; the title names the revision.
+    auto rev = decided("cases/t/x.cpp[bad]", "gcc-12", Status::fail, "why");
+    CHECK(github_error(rev).rfind("::error file=cases/t/x.cpp,title=cases/t/x.cpp[bad] [gcc-12]::", 0) == 0);
 }
 
 TEST_CASE("github: the step summary has the count and a row per failure", "[harness][report][github]") {
