@@ -20,6 +20,7 @@ import html.parser
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import struct
@@ -230,6 +231,13 @@ def check_links(out, page, parsed):
             fail(f"{page.relative_to(out)}: no #{u.fragment} in {target.relative_to(out.resolve())}")
 
 
+def case_pages(path):
+    """The book's pages of one case file: one per revision (`//@ revisions: a b` gives name.a, name.b)."""
+    name = str(path.relative_to("cases").with_suffix(""))
+    m = re.search(r"^//@ revisions:(.*)$", path.read_text(errors="replace"), re.M)
+    return [f"{name}.{rev}" for rev in m.group(1).split()] if m else [name]
+
+
 def main():
     exe, out = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2]).resolve()
     start = time.time()
@@ -242,7 +250,7 @@ def main():
     shots = out / "screenshots"
     shots.mkdir()
 
-    cases = sorted(str(p.relative_to("cases").with_suffix("")) for p in pathlib.Path("cases").rglob("*.cpp"))
+    cases = sorted(page for p in pathlib.Path("cases").rglob("*.cpp") for page in case_pages(p))
     pages = sorted(str(p.relative_to(out / "cases").with_suffix("")) for p in (out / "cases").rglob("*.html"))
     if pages != cases:
         fail(f"pages and cases differ: only pages {sorted(set(pages) - set(cases))}, "
