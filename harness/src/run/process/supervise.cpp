@@ -137,7 +137,9 @@ class Supervisor {
 
     Ended run(std::chrono::milliseconds timeout) {
         auto pipes_done = [this] {
-            if (!out_.open && !child_.reaped && !has_exited(pid_)) r_.closed_stdout_early = true;
+            // Only before we kill it: our SIGKILL closes the pipe too, and the child may not be a zombie yet.
+            const bool killed = ended_.timed_out || r_.killed_past_output_cap;
+            if (!out_.open && !killed && !child_.reaped && !has_exited(pid_)) r_.closed_stdout_early = true;
             if (!out_.open && !err_.open) grace_.cancel();
         };
         out_.read(pipes_done);
